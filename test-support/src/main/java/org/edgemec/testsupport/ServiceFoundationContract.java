@@ -1,0 +1,142 @@
+package org.edgemec.testsupport;
+
+import io.restassured.RestAssured;
+import io.restassured.path.json.JsonPath;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.edgemec.mp1api.events.ServiceStartedEvent;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * What every EdgeMEC service promises, checked against the running application with its real PostgreSQL and Kafka.
+ * A service's test extends this with {@code @QuarkusTest @QuarkusTestResource(RealInfrastructureResource.class)}.
+ */
+public abstract class ServiceFoundationContract {
+
+    private static final Duration EVENT_WAIT = Duration.ofSeconds(60);
+
+    /** {@code info.title} of the service's OpenAPI document. */
+    protected abstract String openApiTitle();
+
+    @Test
+    void shouldReportReadyWithDatabaseAndKafkaChecks() {
+        JsonPath health = given().when().get("/q/health/ready").then().statusCode(200)
+                .body("status", equalTo("UP")).extract().jsonPath();
+        List<String> names = health.getList("checks.name");
+        assertTrue(names.stream().anyMatch(n -> n.toLowerCase().contains("database")), "checks: " + names);
+        assertTrue(names.stream().anyMatch(n -> n.toLowerCase().contains("messaging")
+                || n.toLowerCase().contains("kafka")), "checks: " + names);
+    }
+
+    @Test
+    void shouldServeOpenApiDocumentAndSwaggerUi() {
+        given().queryParam("format", "json").when().get("/q/openapi").then().statusCode(200)
+                .body("openapi", startsWith("3."))
+                .body("info.title", equalTo(openApiTitle()));
+        given().when().get("/q/swagger-ui/").then().statusCode(200).body(containsString("swagger"));
+    }
+
+    @Test
+    void shouldAnswerUnknownPathWithProblemDetails() {
+        given().when().get("/no/such/resource").then().statusCode(404)
+                .contentType(containsString("application/problem+json"))
+                .body("status", equalTo(404))
+                .body("title", equalTo("Not Found"));
+    }
+
+    @Test
+    void shouldCreateItsSchemaThroughFlyway() throws SQLException {
+        try (Connection c = connect();
+             PreparedStatement s = c.prepareStatement(
+                     "SELECT count(*) FROM flyway_schema_history WHERE success")) {
+            ResultSet rs = s.executeQuery();
+            assertTrue(rs.next());
+            assertTrue(rs.getInt(1) >= 1, "no successful migration in schema " + schema());
+        }
+    }
+
+    @Test
+    void shouldRecordItsOwnStartEventFromKafka() throws Exception {
+        String instance = config("edgemec.instance-name");
+        assertTrue(awaitRow("SELECT count(*) FROM processed_event WHERE event_type = '" + ServiceStartedEvent.TYPE
+                + "' AND source = ?", instance), "the service's own ServiceStarted event never came back from Kafka");
+    }
+
+    @Test
+    void shouldProcessRedeliveredEventOnce() throws Exception {
+        String duplicated = UUID.randomUUID().toString();
+        String marker = UUID.randomUUID().toString();
+        try (var producer = new KafkaProducer<String, String>(Map.of(
+                "bootstrap.servers", config("kafka.bootstrap.servers"),
+                "key.serializer", StringSerializer.class.getName(),
+                "value.serializer", StringSerializer.class.getName()))) {
+            String topic = config("edgemec.kafka.topics.system");
+            for (String id : List.of(duplicated, duplicated, marker)) {
+                producer.send(new ProducerRecord<>(topic, id, "{\"id\":\"" + id + "\",\"type\":\"TestEvent\","
+                        + "\"source\":\"test\",\"time\":\"" + Instant.now() + "\"}")).get();
+            }
+        }
+        assertTrue(awaitRow("SELECT count(*) FROM processed_event WHERE event_id = ?", marker),
+                "marker event not processed");
+        assertEquals(1, count("SELECT count(*) FROM processed_event WHERE event_id = ?", duplicated));
+    }
+
+    private boolean awaitRow(String sql, String param) throws SQLException, InterruptedException {
+        Instant deadline = Instant.now().plus(EVENT_WAIT);
+        while (Instant.now().isBefore(deadline)) {
+            if (count(sql, param) > 0) {
+                return true;
+            }
+            Thread.sleep(100);
+        }
+        return false;
+    }
+
+    private int count(String sql, String param) throws SQLException {
+        try (Connection c = connect(); PreparedStatement s = c.prepareStatement(sql)) {
+            s.setString(1, param);
+            ResultSet rs = s.executeQuery();
+            assertTrue(rs.next());
+            return rs.getInt(1);
+        }
+    }
+
+    protected Connection connect() throws SQLException {
+        Connection c = DriverManager.getConnection(config("quarkus.datasource.jdbc.url"),
+                config("quarkus.datasource.username"), config("quarkus.datasource.password"));
+        c.setSchema(schema());
+        return c;
+    }
+
+    protected String schema() {
+        return config("edgemec.db.schema");
+    }
+
+    protected static String config(String key) {
+        return ConfigProvider.getConfig().getValue(key, String.class);
+    }
+
+    static {
+        RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
+    }
+}
