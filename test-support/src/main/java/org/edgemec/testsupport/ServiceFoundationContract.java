@@ -1,6 +1,5 @@
 package org.edgemec.testsupport;
 
-import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -134,9 +133,5 @@ public abstract class ServiceFoundationContract {
 
     protected static String config(String key) {
         return ConfigProvider.getConfig().getValue(key, String.class);
-    }
-
-    static {
-        RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
     }
 }

@@ -10,7 +10,10 @@ import jakarta.ws.rs.ext.Provider;
 
 import java.util.stream.Collectors;
 
-/** Malformed JSON, wrong types, unknown fields and unknown enum values: 400 naming the field, never a 500. */
+/**
+ * Malformed JSON, wrong types, unknown fields and unknown enum values: 400 naming the field, never a 500.
+ * Registered for the Jackson types that Quarkus REST maps itself (its own answers are not ProblemDetails).
+ */
 @Provider
 public class JsonInputMapper implements ExceptionMapper<JsonProcessingException> {
 
@@ -26,7 +29,10 @@ public class JsonInputMapper implements ExceptionMapper<JsonProcessingException>
         String reason = e.getOriginalMessage();
         if (reason != null) {
             // Jackson quotes class names in its messages; callers need the field and the problem, not our types.
-            reason = reason.replaceAll("`[\\w.$]+`", "value").replaceAll("\\([^)]*\\bclass\\b[^)]*\\)", "").trim();
+            reason = reason.replaceAll("`[\\w.$]+`", "value")
+                    .replaceAll("\\([^)]*\\bclass\\b[^)]*\\)", "")
+                    .replaceAll("\\s*\\(start marker at \\[Source:[^]]*]\\)", "")
+                    .trim();
         }
         if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             String field = mapping.getPath().stream()

@@ -1,5 +1,6 @@
 package org.edgemec.common.rest;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
@@ -16,6 +17,11 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
 
     @Override
     public Response toResponse(WebApplicationException e) {
+        if (e.getCause() instanceof JsonProcessingException json) {
+            // Quarkus REST wraps unreadable bodies (malformed JSON) in a plain 400
+            return Problems.response(400, "Invalid request body", JsonInputMapper.describe(json),
+                    uriInfo.getRequestUri());
+        }
         Response original = e.getResponse();
         int status = original.getStatus();
         if (status >= 500) {
