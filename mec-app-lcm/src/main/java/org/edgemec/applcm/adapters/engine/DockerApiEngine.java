@@ -1,0 +1,222 @@
+package org.edgemec.applcm.adapters.engine;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.async.ResultCallback;
+import com.github.dockerjava.api.command.CreateContainerCmd;
+import com.github.dockerjava.api.command.InspectContainerResponse;
+import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.exception.NotModifiedException;
+import com.github.dockerjava.api.model.Frame;
+import com.github.dockerjava.api.model.HostConfig;
+import com.github.dockerjava.core.DefaultDockerClientConfig;
+import com.github.dockerjava.core.DockerClientImpl;
+import com.github.dockerjava.transport.DockerHttpClient;
+import com.github.dockerjava.zerodep.ZerodepDockerHttpClient;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.edgemec.applcm.domain.engine.ContainerEngine;
+import org.edgemec.applcm.domain.engine.ContainerInfo;
+import org.edgemec.applcm.domain.engine.ContainerSpec;
+import org.edgemec.applcm.domain.engine.ContainerState;
+import org.edgemec.applcm.domain.engine.EngineException;
+
+/**
+ * Container lifecycle over the Docker Engine API, which Docker serves natively and Podman serves
+ * as its "compat" API; docker-java covers all of it. Subclasses add what differs per engine:
+ * checkpoint/restore, which docker-java lacks and which they send raw via {@link #raw}.
+ */
+public abstract class DockerApiEngine implements ContainerEngine {
+
+    private static final Duration LOG_TIMEOUT = Duration.ofSeconds(30);
+
+    protected final EngineSettings settings;
+    protected final DockerClient client;
+    protected final RawApi raw;
+    protected final EngineErrors errors;
+    private final DockerHttpClient http;
+
+    protected DockerApiEngine(EngineSettings settings) {
+        this.settings = settings;
+        this.errors = new EngineErrors(settings.name(), settings.endpoint());
+        // No API version: unversioned paths work on Docker 20.10 and Podman 4's compat API alike.
+        DefaultDockerClientConfig config = DefaultDockerClientConfig.createDefaultConfigBuilder()
+                .withDockerHost(settings.endpoint().toString())
+                .withDockerTlsVerify(false)
+                .build();
+        this.http = new ZerodepDockerHttpClient.Builder()
+                .dockerHost(settings.endpoint())
+                .connectionTimeout(settings.connectTimeout())
+                .responseTimeout(settings.responseTimeout())
+                .maxConnections(16)
+                .build();
+        this.client = DockerClientImpl.getInstance(config, http);
+        this.raw = new RawApi(http, settings.name(), errors);
+    }
+
+    @Override
+    public String name() {
+        return settings.name();
+    }
+
+    @Override
+    public URI endpoint() {
+        return settings.endpoint();
+    }
+
+    @Override
+    public void ping() {
+        try {
+            client.pingCmd().exec();
+        } catch (RuntimeException e) {
+            EngineException translated = errors.translate("ping", e);
+            // A ping that gets no answer at all means the host is gone, whatever the cause.
+            throw translated.status() == 0 ? errors.unavailable("ping", e) : translated;
+        }
+    }
+
+    @Override
+    public String create(ContainerSpec spec) {
+        return call("create " + spec.name(), () -> {
+            CreateContainerCmd cmd = client.createContainerCmd(spec.image());
+            if (spec.name() != null) {
+                cmd.withName(spec.name());
+            }
+            if (!spec.command().isEmpty()) {
+                cmd.withCmd(spec.command());
+            }
+            if (!spec.env().isEmpty()) {
+                cmd.withEnv(spec.env().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList());
+            }
+            if (!spec.labels().isEmpty()) {
+                cmd.withLabels(spec.labels());
+            }
+            if (spec.networkMode() != null) {
+                cmd.withHostConfig(HostConfig.newHostConfig().withNetworkMode(spec.networkMode()));
+            }
+            return cmd.exec().getId();
+        });
+    }
+
+    @Override
+    public void start(String container) {
+        run("start " + container, () -> client.startContainerCmd(container).exec());
+    }
+
+    @Override
+    public void stop(String container, Duration timeout) {
+        run("stop " + container, () -> {
+            try {
+                client.stopContainerCmd(container).withTimeout((int) Math.max(0, timeout.toSeconds())).exec();
+            } catch (NotModifiedException alreadyStopped) {
+                // 304: not running, which is what the caller wants
+            }
+        });
+    }
+
+    @Override
+    public void remove(String container, boolean force) {
+        run("remove " + container, () -> {
+            try {
+                client.removeContainerCmd(container).withForce(force).withRemoveVolumes(true).exec();
+            } catch (NotFoundException gone) {
+                // idempotent cleanup
+            }
+        });
+    }
+
+    @Override
+    public Optional<ContainerInfo> inspect(String container) {
+        return call("inspect " + container, () -> {
+            try {
+                InspectContainerResponse r = client.inspectContainerCmd(container).exec();
+                String name = r.getName() != null && r.getName().startsWith("/") ? r.getName().substring(1) : r.getName();
+                InspectContainerResponse.ContainerState s = r.getState();
+                Long exit = s == null ? null : s.getExitCodeLong();
+                return Optional.of(new ContainerInfo(r.getId(), name,
+                        r.getConfig() == null ? null : r.getConfig().getImage(), stripDigestPrefix(r.getImageId()),
+                        ContainerState.parse(s == null ? null : s.getStatus()), exit == null ? null : exit.intValue()));
+            } catch (NotFoundException e) {
+                return Optional.empty();
+            }
+        });
+    }
+
+    @Override
+    public List<String> logs(String container, int tail) {
+        return call("logs " + container, () -> {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            var cmd = client.logContainerCmd(container).withStdOut(true).withStdErr(true).withFollowStream(false);
+            cmd = tail > 0 ? cmd.withTail(tail) : cmd.withTailAll();
+            try (ResultCallback.Adapter<Frame> callback = cmd.exec(new ResultCallback.Adapter<>() {
+                @Override
+                public void onNext(Frame frame) {
+                    out.writeBytes(frame.getPayload());
+                }
+            })) {
+                if (!callback.awaitCompletion(LOG_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+                    throw new EngineException(name() + ": logs of " + container + " not complete after " + LOG_TIMEOUT);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new EngineException(name() + ": interrupted reading logs of " + container);
+            } catch (IOException e) {
+                throw new EngineException(name() + ": closing the log stream of " + container + " failed", 0, e);
+            }
+            String text = out.toString(StandardCharsets.UTF_8);
+            return text.isEmpty() ? List.of() : Arrays.asList(text.split("\r?\n"));
+        });
+    }
+
+    @Override
+    public Optional<String> imageId(String image) {
+        return call("inspect image " + image, () -> {
+            try {
+                return Optional.ofNullable(stripDigestPrefix(client.inspectImageCmd(image).exec().getId()));
+            } catch (NotFoundException e) {
+                return Optional.empty();
+            }
+        });
+    }
+
+    @Override
+    public void close() {
+        try {
+            client.close();
+        } catch (IOException e) {
+            // nothing to recover: the pool is being dropped anyway
+        }
+    }
+
+    @Override
+    public String toString() {
+        return getClass().getSimpleName() + "[" + name() + " " + endpoint() + "]";
+    }
+
+    /** Docker reports image ids as "sha256:<hex>", Podman's libpod API as "<hex>": compare the hex. */
+    protected static String stripDigestPrefix(String id) {
+        return id != null && id.startsWith("sha256:") ? id.substring("sha256:".length()) : id;
+    }
+
+    protected <T> T call(String what, Supplier<T> op) {
+        try {
+            return op.get();
+        } catch (RuntimeException e) {
+            throw errors.translate(what, e);
+        }
+    }
+
+    protected void run(String what, Runnable op) {
+        call(what, () -> {
+            op.run();
+            return null;
+        });
+    }
+}
