@@ -1,0 +1,31 @@
+package org.edgemec.mp1api.mec0102.lcm;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import com.fasterxml.jackson.annotation.JsonValue;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import java.util.List;
+import java.util.Map;
+import org.edgemec.mp1api.common.*;
+import org.edgemec.mp1api.mec0102.appd.*;
+
+/** MEC 010-2 AppLcmOpOccNotification. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record AppLcmOpOccNotification(@NotBlank String id, @NotBlank String notificationType,
+        @NotNull LcmOperationType operationType, @NotNull LcmOperationState operationState,
+        @NotBlank String subscriptionId, @NotNull @Valid TimeStamp timeStamp, @NotBlank String appLcmOpOccId,
+        @NotBlank String appInstanceId, @JsonProperty("_links") @NotNull @Valid Links links)
+        implements LcmNotification {
+
+    /** Generated name {@code _links4}. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Links(@NotNull @Valid LinkType appInstance, @NotNull @Valid LinkType subscription,
+            @NotNull @Valid LinkType appLcmOpOcc) {
+    }
+}

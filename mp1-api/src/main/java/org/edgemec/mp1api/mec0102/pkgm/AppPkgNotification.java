@@ -1,0 +1,20 @@
+package org.edgemec.mp1api.mec0102.pkgm;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import java.util.List;
+import java.util.Map;
+import org.edgemec.mp1api.common.*;
+
+/** MEC 010-2 AppPkgNotification. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record AppPkgNotification(@NotBlank String id, @NotBlank String notificationType,
+        @NotBlank String subscriptionId, @NotNull @Valid TimeStamp timeStamp, @NotBlank String appPkgId,
+        @NotBlank String appDId, @NotNull OperationalState operationalState,
+        @JsonProperty("_links") @NotNull @Valid SubscriptionLinks links) {
+}

@@ -1,0 +1,20 @@
+package org.edgemec.mp1api.mec011.appsupport;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import java.util.List;
+import java.util.Map;
+import org.edgemec.mp1api.common.*;
+
+/** MEC 011 AppTerminationNotificationSubscription. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record AppTerminationNotificationSubscription(@NotBlank String subscriptionType,
+        @NotBlank String callbackReference, @JsonProperty("_links") @Valid SelfLinks links,
+        @NotBlank String appInstanceId) {
+
+    public static final String TYPE = "AppTerminationNotificationSubscription";
+}

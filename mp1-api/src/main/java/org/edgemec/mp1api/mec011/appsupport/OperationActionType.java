@@ -1,0 +1,16 @@
+package org.edgemec.mp1api.mec011.appsupport;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import java.util.List;
+import java.util.Map;
+import org.edgemec.mp1api.common.*;
+
+/** Operation performed on the MEC application instance (V3 placeholder enums replaced; "STOPPPING" is a typo). */
+public enum OperationActionType {
+    STOPPING, TERMINATING
+}

@@ -1,0 +1,16 @@
+package org.edgemec.mp1api.mec011.servicemgmt;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import java.util.List;
+import java.util.Map;
+import org.edgemec.mp1api.common.*;
+
+/** MEC 011 LocalityType. */
+public enum LocalityType {
+    MEC_SYSTEM, MEC_HOST, NFVI_POP, ZONE, ZONE_GROUP, NFVI_NODE
+}

@@ -1,0 +1,19 @@
+package org.edgemec.mp1api.mec011.servicemgmt;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import java.util.List;
+import java.util.Map;
+import org.edgemec.mp1api.common.*;
+
+/** MEC 011 TransportInfo. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record TransportInfo(@NotBlank String id, @NotBlank String name, String description,
+        @NotNull TransportType type, @NotBlank String protocol, @NotBlank String version,
+        @NotNull @Valid EndPointInfo endpoint, @NotNull @Valid SecurityInfo security,
+        Map<String, Object> implSpecificInfo) {
+}
