@@ -31,6 +31,7 @@ for collection in "${collections[@]}"; do
     # FORCE_COLOR=0: newman's failure table is coloured even with --color off.
     if FORCE_COLOR=0 "$NEWMAN" run "$collection" \
         --environment "$ENV_FILE" \
+        --working-dir "$ROOT" \
         --reporters cli,junit \
         --reporter-junit-export "$report" \
         --timeout-request 10000 \

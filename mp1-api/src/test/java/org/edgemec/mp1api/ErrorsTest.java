@@ -78,6 +78,22 @@ class ErrorsTest {
     }
 
     @Test
+    void numberWhereStringIsExpectedIsRejectedAndNamed() {
+        var e = assertThrows(JsonMappingException.class,
+                () -> mapper.readValue("{\"appName\":5}", AppInfo.class));
+        assertTrue(e.getMessage().contains("[\"appName\"]"), e.getMessage());
+    }
+
+    @Test
+    void existingMapperConfiguredLikeQuarkusRejectsCoercionToo() {
+        // services configure the framework's mapper in place (ObjectMapperCustomizer), not a new one
+        var configured = Json.configure(new ObjectMapper());
+        assertThrows(JsonMappingException.class,
+                () -> configured.readValue(RULE.formatted("\"1\"", "\"ACTIVE\""), TrafficRule.class));
+        assertThrows(JsonMappingException.class, () -> configured.readValue("{\"appName\":5}", AppInfo.class));
+    }
+
+    @Test
     void unknownEnumValueIsRejectedAndNamed() {
         var e = assertThrows(JsonMappingException.class,
                 () -> mapper.readValue(RULE.formatted("1", "\"BROKEN\""), TrafficRule.class));

@@ -1,0 +1,101 @@
+package org.edgemec.platform.appsupport;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import org.edgemec.common.error.InvalidFieldException;
+import org.edgemec.common.error.NotFoundException;
+import org.edgemec.mp1api.mec011.appsupport.AppTerminationNotificationSubscription;
+import org.edgemec.platform.notification.CallbackReferences;
+import org.edgemec.platform.notification.NotificationOutbox;
+import org.edgemec.platform.notification.Stored;
+import org.edgemec.platform.persistence.JsonColumn;
+import org.edgemec.platform.persistence.SubscriptionEntity;
+import org.edgemec.platform.persistence.SubscriptionRepository;
+import org.edgemec.platform.security.AppAccess;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+/** AppTerminationNotificationSubscriptions of the application support API. */
+@ApplicationScoped
+@Transactional
+public class AppSubscriptionService {
+
+    static final String TYPE = AppTerminationNotificationSubscription.TYPE;
+
+    private final SubscriptionRepository subscriptions;
+    private final AppAccess access;
+    private final JsonColumn json;
+    private final NotificationOutbox outbox;
+
+    public AppSubscriptionService(SubscriptionRepository subscriptions, AppAccess access, JsonColumn json,
+                                  NotificationOutbox outbox) {
+        this.subscriptions = subscriptions;
+        this.access = access;
+        this.json = json;
+        this.outbox = outbox;
+    }
+
+    public Stored<AppTerminationNotificationSubscription> create(String appInstanceId,
+                                                                 AppTerminationNotificationSubscription body) {
+        access.require(appInstanceId);
+        if (!TYPE.equals(body.subscriptionType())) {
+            throw new InvalidFieldException("subscriptionType", "must be " + TYPE);
+        }
+        if (!appInstanceId.equals(body.appInstanceId())) {
+            throw new InvalidFieldException("appInstanceId", "must equal the appInstanceId of the resource URI");
+        }
+        String callback = CallbackReferences.validate(body.callbackReference());
+        AppTerminationNotificationSubscription stored = new AppTerminationNotificationSubscription(TYPE, callback,
+                null, appInstanceId);
+        SubscriptionEntity entity = new SubscriptionEntity();
+        entity.subscriptionId = UUID.randomUUID().toString();
+        entity.appInstanceId = appInstanceId;
+        entity.subscriptionType = TYPE;
+        entity.callbackReference = callback;
+        entity.body = json.write(stored);
+        entity.createdAt = OffsetDateTime.now();
+        subscriptions.persist(entity);
+        return new Stored<>(entity.subscriptionId, stored);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Stored<AppTerminationNotificationSubscription>> list(String appInstanceId) {
+        access.require(appInstanceId);
+        return ofApp(appInstanceId).stream().map(this::toStored).toList();
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Stored<AppTerminationNotificationSubscription> get(String appInstanceId, String subscriptionId) {
+        access.require(appInstanceId);
+        return toStored(find(appInstanceId, subscriptionId));
+    }
+
+    public void delete(String appInstanceId, String subscriptionId) {
+        access.require(appInstanceId);
+        SubscriptionEntity entity = find(appInstanceId, subscriptionId);
+        outbox.dropPending(entity.subscriptionId);
+        subscriptions.delete(entity);
+    }
+
+    /** The app's termination subscriptions, without an access check (used by the platform itself). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<SubscriptionEntity> ofApp(String appInstanceId) {
+        return subscriptions.list("appInstanceId = ?1 and subscriptionType = ?2 order by createdAt",
+                appInstanceId, TYPE);
+    }
+
+    private SubscriptionEntity find(String appInstanceId, String subscriptionId) {
+        SubscriptionEntity entity = subscriptions.find("subscriptionId = ?1 and appInstanceId = ?2 "
+                + "and subscriptionType = ?3", subscriptionId, appInstanceId, TYPE).firstResult();
+        if (entity == null) {
+            throw new NotFoundException("subscription " + subscriptionId + " of app instance " + appInstanceId);
+        }
+        return entity;
+    }
+
+    private Stored<AppTerminationNotificationSubscription> toStored(SubscriptionEntity entity) {
+        return new Stored<>(entity.subscriptionId, json.read(entity.body, AppTerminationNotificationSubscription.class));
+    }
+}

@@ -1,0 +1,113 @@
+package org.edgemec.platform.appsupport;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import org.edgemec.common.error.InvalidFieldException;
+import org.edgemec.common.error.NotFoundException;
+import org.edgemec.common.error.PreconditionFailedException;
+import org.edgemec.mp1api.common.RuleState;
+import org.edgemec.mp1api.mec011.appsupport.DestinationInterface;
+import org.edgemec.mp1api.mec011.appsupport.TrafficRule;
+import org.edgemec.mp1api.mec0102.appd.InterfaceDescriptor;
+import org.edgemec.mp1api.mec0102.appd.TrafficRuleDescriptor;
+import org.edgemec.platform.domain.rules.ActiveTrafficRules;
+import org.edgemec.platform.persistence.JsonColumn;
+import org.edgemec.platform.persistence.TrafficRuleEntity;
+import org.edgemec.platform.persistence.TrafficRuleRepository;
+import org.edgemec.platform.security.AppAccess;
+
+import java.util.List;
+
+/** Mp1 TrafficRules of the app instances on this host, and their ACTIVE view for the edge proxy. */
+@ApplicationScoped
+@Transactional
+public class TrafficRuleService implements ActiveTrafficRules {
+
+    private final TrafficRuleRepository rules;
+    private final AppAccess access;
+    private final JsonColumn json;
+
+    public TrafficRuleService(TrafficRuleRepository rules, AppAccess access, JsonColumn json) {
+        this.rules = rules;
+        this.access = access;
+        this.json = json;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<TrafficRule> list(String appInstanceId) {
+        access.require(appInstanceId);
+        return rules.list("appInstanceId = ?1 order by priority, trafficRuleId", appInstanceId).stream()
+                .map(r -> json.read(r.body, TrafficRule.class)).toList();
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Tagged<TrafficRule> get(String appInstanceId, String trafficRuleId) {
+        access.require(appInstanceId);
+        TrafficRuleEntity rule = find(appInstanceId, trafficRuleId);
+        return new Tagged<>(json.read(rule.body, TrafficRule.class), Tagged.etagOf(rule.version));
+    }
+
+    public Tagged<TrafficRule> update(String appInstanceId, String trafficRuleId, TrafficRule body, String ifMatch) {
+        access.require(appInstanceId);
+        TrafficRuleEntity rule = find(appInstanceId, trafficRuleId);
+        if (!trafficRuleId.equals(body.trafficRuleId())) {
+            throw new InvalidFieldException("trafficRuleId", "must equal the trafficRuleId of the resource URI");
+        }
+        RuleValidation.priority("priority", body.priority());
+        if (!Tagged.matches(ifMatch, rule.version)) {
+            throw new PreconditionFailedException("If-Match " + ifMatch + " does not match the current ETag "
+                    + Tagged.etagOf(rule.version));
+        }
+        apply(rule, body);
+        rule.version++;
+        rules.flush();
+        return new Tagged<>(body, Tagged.etagOf(rule.version));
+    }
+
+    /** Stores an AppD rule at provisioning; the AppD has no state, so the rule starts ACTIVE. */
+    public void provision(String appInstanceId, TrafficRuleDescriptor descriptor, String field) {
+        RuleValidation.priority(field + ".priority", descriptor.priority());
+        TrafficRule rule = new TrafficRule(descriptor.trafficRuleId(), descriptor.filterType(),
+                descriptor.priority(), descriptor.trafficFilter(), descriptor.action(),
+                destination(descriptor.dstInterface()), RuleState.ACTIVE);
+        TrafficRuleEntity entity = new TrafficRuleEntity();
+        entity.appInstanceId = appInstanceId;
+        entity.trafficRuleId = descriptor.trafficRuleId();
+        entity.version = 1;
+        apply(entity, rule);
+        rules.persist(entity);
+    }
+
+    /** Own transaction (not SUPPORTS): callers outside a request must never see a stale session cache. */
+    @Override
+    @Transactional
+    public List<Rule> inPriorityOrder() {
+        return rules.list("state = ?1 order by priority, id", RuleState.ACTIVE.name()).stream().map(entity -> {
+            TrafficRule rule = json.read(entity.body, TrafficRule.class);
+            List<DestinationInterface> destinations = rule.dstInterface() == null ? List.of()
+                    : List.of(rule.dstInterface());
+            return new Rule(entity.trafficRuleId, entity.appInstanceId, entity.priority,
+                    Action.valueOf(rule.action().name()), rule.trafficFilter(), destinations);
+        }).toList();
+    }
+
+    private void apply(TrafficRuleEntity entity, TrafficRule rule) {
+        entity.priority = rule.priority();
+        entity.state = rule.state().name();
+        entity.body = json.write(rule);
+    }
+
+    private TrafficRuleEntity find(String appInstanceId, String trafficRuleId) {
+        TrafficRuleEntity rule = rules.find("appInstanceId = ?1 and trafficRuleId = ?2", appInstanceId,
+                trafficRuleId).firstResult();
+        if (rule == null) {
+            throw new NotFoundException("traffic rule " + trafficRuleId + " of app instance " + appInstanceId);
+        }
+        return rule;
+    }
+
+    private static DestinationInterface destination(InterfaceDescriptor d) {
+        return d == null ? null : new DestinationInterface(d.interfaceType(), d.tunnelInfo(), d.srcMACAddress(),
+                d.dstMACAddress(), d.dstIPAddress());
+    }
+}

@@ -1,0 +1,48 @@
+package org.edgemec.platform.notification;
+
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.edgemec.platform.notification.OutboxLedger.Due;
+import org.jboss.logging.Logger;
+
+import java.util.List;
+
+/**
+ * Delivers due outbox rows to their callbackReference, outside any transaction, and records each outcome.
+ * Failed deliveries are retried with exponential backoff until the row expires (see {@link OutboxLedger}).
+ */
+@ApplicationScoped
+public class OutboxDispatcher {
+
+    private static final Logger LOG = Logger.getLogger(OutboxDispatcher.class);
+
+    private final OutboxLedger ledger;
+    private final CallbackSender sender;
+
+    public OutboxDispatcher(OutboxLedger ledger, CallbackSender sender) {
+        this.ledger = ledger;
+        this.sender = sender;
+    }
+
+    @Scheduled(every = "${edgemec.mp1.notification.poll-interval:1s}", delayed = "1s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    void deliverDue() {
+        List<Due> due = ledger.claimDue();
+        for (Due row : due) {
+            try {
+                sender.post(row.callbackUri(), row.payload());
+                ledger.delivered(row.id());
+                LOG.debugf("notification %s delivered to %s", row.id(), row.callbackUri());
+            } catch (RuntimeException e) {
+                ledger.failed(row.id(), describe(e));
+                LOG.debugf("notification %s to %s failed: %s", row.id(), row.callbackUri(), describe(e));
+            }
+        }
+    }
+
+    private static String describe(Throwable e) {
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return message.length() > 500 ? message.substring(0, 500) : message;
+    }
+}

@@ -1,0 +1,90 @@
+package org.edgemec.platform.notification;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import org.edgemec.platform.config.Mp1Config;
+import org.edgemec.platform.persistence.OutboxEntity;
+import org.edgemec.platform.persistence.OutboxRepository;
+import org.jboss.logging.Logger;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The bookkeeping of outbox deliveries: which rows are due, and what happened to each attempt. */
+@ApplicationScoped
+public class OutboxLedger {
+
+    private static final Logger LOG = Logger.getLogger(OutboxLedger.class);
+
+    private final OutboxRepository outbox;
+    private final EntityManager em;
+    private final Mp1Config config;
+
+    public OutboxLedger(OutboxRepository outbox, EntityManager em, Mp1Config config) {
+        this.outbox = outbox;
+        this.em = em;
+        this.config = config;
+    }
+
+    public record Due(String id, String callbackUri, String payload) {
+    }
+
+    /**
+     * Claims due rows by pushing their next attempt past this run's delivery time, so another replica (SKIP LOCKED)
+     * or the next run does not send them twice while they are in flight.
+     */
+    @Transactional
+    @SuppressWarnings("unchecked")
+    public List<Due> claimDue() {
+        OffsetDateTime now = OffsetDateTime.now();
+        List<OutboxEntity> rows = em.createNativeQuery("SELECT * FROM {h-schema}notification_outbox WHERE status = 'PENDING' "
+                        + "AND next_attempt_at <= ?1 ORDER BY next_attempt_at LIMIT ?2 FOR UPDATE SKIP LOCKED",
+                        OutboxEntity.class)
+                .setParameter(1, now).setParameter(2, config.notification().batchSize()).getResultList();
+        List<Due> due = new ArrayList<>();
+        OffsetDateTime lease = now.plus(config.notification().timeout().multipliedBy(2));
+        for (OutboxEntity row : rows) {
+            if (row.expiresAt != null && row.expiresAt.isBefore(now)) {
+                row.status = OutboxEntity.EXPIRED;
+                LOG.infof("notification %s to %s expired after %d attempts", row.id, row.callbackUri, row.attempts);
+                continue;
+            }
+            row.nextAttemptAt = lease;
+            due.add(new Due(row.id, row.callbackUri, row.payload));
+        }
+        return due;
+    }
+
+    @Transactional
+    public void delivered(String id) {
+        OutboxEntity row = outbox.findById(id);
+        if (row != null) {
+            row.attempts++;
+            row.status = OutboxEntity.DELIVERED;
+            row.deliveredAt = OffsetDateTime.now();
+            row.lastError = null;
+        }
+    }
+
+    @Transactional
+    public void failed(String id, String error) {
+        OutboxEntity row = outbox.findById(id);
+        if (row != null) {
+            row.attempts++;
+            row.lastError = error;
+            row.nextAttemptAt = OffsetDateTime.now().plus(backoff(row.attempts));
+        }
+    }
+
+    /** initialBackoff * 2^(attempts-1), capped at maxBackoff. */
+    Duration backoff(int attempts) {
+        Duration initial = config.notification().initialBackoff();
+        Duration max = config.notification().maxBackoff();
+        int shift = Math.min(attempts - 1, 30);
+        Duration delay = initial.multipliedBy(1L << Math.max(shift, 0));
+        return delay.compareTo(max) > 0 || delay.isNegative() ? max : delay;
+    }
+}

@@ -1,0 +1,34 @@
+package org.edgemec.platform.persistence;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.OffsetDateTime;
+
+/** An app instance provisioned on this host with its client credentials (secret stored hashed). */
+@Entity
+@Table(name = "app_instance")
+public class AppInstanceEntity {
+
+    @Id
+    @Column(name = "app_instance_id")
+    public String appInstanceId;
+
+    @Column(name = "client_id", nullable = false)
+    public String clientId;
+
+    @Column(name = "client_secret_hash", nullable = false)
+    public String clientSecretHash;
+
+    /** The AppInstanceProvisioning body as received (JSON). */
+    @Column(name = "provisioning", nullable = false)
+    public String provisioning;
+
+    @Column(name = "ready_at")
+    public OffsetDateTime readyAt;
+
+    @Column(name = "created_at", nullable = false)
+    public OffsetDateTime createdAt;
+}

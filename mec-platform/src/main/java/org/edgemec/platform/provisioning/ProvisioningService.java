@@ -1,0 +1,134 @@
+package org.edgemec.platform.provisioning;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import org.edgemec.common.error.ConflictException;
+import org.edgemec.common.error.InvalidFieldException;
+import org.edgemec.common.error.NotFoundException;
+import org.edgemec.mp1api.mec011.appsupport.OperationActionType;
+import org.edgemec.platform.appsupport.DnsRuleService;
+import org.edgemec.platform.appsupport.TerminationService;
+import org.edgemec.platform.appsupport.TrafficRuleService;
+import org.edgemec.platform.config.Mp1Config;
+import org.edgemec.platform.notification.Mp1Links;
+import org.edgemec.platform.persistence.AppInstanceEntity;
+import org.edgemec.platform.persistence.AppInstanceRepository;
+import org.edgemec.platform.persistence.JsonColumn;
+import org.edgemec.platform.security.ClientSecrets;
+import org.jboss.logging.Logger;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+
+/** The provisioning API (Mm5-like): app instances placed on this host by the LCM, with rules and credentials. */
+@ApplicationScoped
+@Transactional
+public class ProvisioningService {
+
+    private static final Logger LOG = Logger.getLogger(ProvisioningService.class);
+
+    private final AppInstanceRepository instances;
+    private final TrafficRuleService trafficRules;
+    private final DnsRuleService dnsRules;
+    private final TerminationService terminations;
+    private final AppInstanceRemoval removal;
+    private final JsonColumn json;
+    private final Mp1Links links;
+    private final Mp1Config config;
+
+    public ProvisioningService(AppInstanceRepository instances, TrafficRuleService trafficRules,
+                               DnsRuleService dnsRules, TerminationService terminations, AppInstanceRemoval removal,
+                               JsonColumn json, Mp1Links links, Mp1Config config) {
+        this.instances = instances;
+        this.trafficRules = trafficRules;
+        this.dnsRules = dnsRules;
+        this.terminations = terminations;
+        this.removal = removal;
+        this.json = json;
+        this.links = links;
+        this.config = config;
+    }
+
+    /** Stores the instance, its AppD rules and fresh credentials in one transaction (all or nothing). */
+    public AppInstanceCredentials create(AppInstanceProvisioning body) {
+        if (instances.findById(body.appInstanceId()) != null) {
+            throw new ConflictException("app instance " + body.appInstanceId() + " is already provisioned");
+        }
+        requireUnique("appTrafficRule", body.appTrafficRule(), r -> r.trafficRuleId(), "trafficRuleId");
+        requireUnique("appDNSRule", body.appDNSRule(), r -> r.dnsRuleId(), "dnsRuleId");
+        String secret = ClientSecrets.newSecret();
+        AppInstanceEntity entity = new AppInstanceEntity();
+        entity.appInstanceId = body.appInstanceId();
+        entity.clientId = UUID.randomUUID().toString();
+        entity.clientSecretHash = ClientSecrets.hash(secret);
+        entity.provisioning = json.write(body);
+        entity.createdAt = OffsetDateTime.now();
+        instances.persistAndFlush(entity);
+        List<?> traffic = orEmpty(body.appTrafficRule());
+        for (int i = 0; i < traffic.size(); i++) {
+            trafficRules.provision(entity.appInstanceId, body.appTrafficRule().get(i), "appTrafficRule[" + i + "]");
+        }
+        for (int i = 0; i < orEmpty(body.appDNSRule()).size(); i++) {
+            dnsRules.provision(entity.appInstanceId, body.appDNSRule().get(i), "appDNSRule[" + i + "]");
+        }
+        LOG.infof("app instance %s provisioned (%d traffic rules, %d DNS rules)", entity.appInstanceId,
+                traffic.size(), orEmpty(body.appDNSRule()).size());
+        return new AppInstanceCredentials(entity.appInstanceId, entity.clientId, secret,
+                links.base() + "mec_platform_mgmt/v1/oauth/token");
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<AppInstanceProvisioning> list() {
+        return instances.listAll().stream().map(e -> json.read(e.provisioning, AppInstanceProvisioning.class))
+                .toList();
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public AppInstanceProvisioning get(String appInstanceId) {
+        return json.read(find(appInstanceId).provisioning, AppInstanceProvisioning.class);
+    }
+
+    /**
+     * Immediate removal, or with graceful=true (and a termination subscription) a termination that removes the
+     * instance on confirm_termination or after the graceful timeout.
+     */
+    public void delete(String appInstanceId, boolean graceful, Integer gracefulTimeoutSeconds) {
+        find(appInstanceId);
+        if (gracefulTimeoutSeconds != null && gracefulTimeoutSeconds < 0) {
+            throw new InvalidFieldException("gracefulTimeout", "must not be negative");
+        }
+        Duration timeout = gracefulTimeoutSeconds == null ? config.gracefulTimeout()
+                : Duration.ofSeconds(gracefulTimeoutSeconds);
+        if (graceful && terminations.begin(appInstanceId, OperationActionType.TERMINATING, true, timeout)) {
+            return;
+        }
+        removal.remove(appInstanceId);
+    }
+
+    private AppInstanceEntity find(String appInstanceId) {
+        AppInstanceEntity entity = instances.findById(appInstanceId);
+        if (entity == null) {
+            throw new NotFoundException("app instance " + appInstanceId + " is not provisioned on this host");
+        }
+        return entity;
+    }
+
+    private static <T> void requireUnique(String field, List<T> items, Function<T, String> id, String idName) {
+        Set<String> seen = new HashSet<>();
+        List<T> list = orEmpty(items);
+        for (int i = 0; i < list.size(); i++) {
+            if (!seen.add(id.apply(list.get(i)))) {
+                throw new InvalidFieldException(field + "[" + i + "]." + idName, "duplicate id");
+            }
+        }
+    }
+
+    private static <T> List<T> orEmpty(List<T> list) {
+        return list == null ? List.of() : list;
+    }
+}

@@ -1,0 +1,183 @@
+package org.edgemec.platform.proxy.dataplane;
+
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpVersion;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.net.HostAndPort;
+import io.vertx.core.streams.ReadStream;
+import io.vertx.httpproxy.Body;
+import io.vertx.httpproxy.ProxyContext;
+import io.vertx.httpproxy.ProxyInterceptor;
+import io.vertx.httpproxy.ProxyRequest;
+import io.vertx.httpproxy.ProxyResponse;
+import org.edgemec.common.error.MecException;
+import org.edgemec.platform.domain.rules.ActiveTrafficRules.Action;
+import org.edgemec.platform.proxy.domain.ClientState;
+import org.edgemec.platform.proxy.domain.Endpoint;
+import org.edgemec.platform.proxy.session.SessionCookies;
+import org.jboss.logging.Logger;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Per request: identify the client by its session cookie, find its state at this proxy, pick the backend for the
+ * requested service host, apply the traffic rules, forward, and add the Alt-Svc this client must see.
+ */
+final class ForwardingInterceptor implements ProxyInterceptor {
+
+    private static final Logger LOG = Logger.getLogger(ForwardingInterceptor.class);
+    private static final String STATE = "edgemec.state";
+
+    private final EdgeProxy proxy;
+    private final ProxyRuntime runtime;
+    private final ClientStateCache cache;
+    private final TrafficRulesSnapshot rules;
+    private final HttpClient backends;
+    private final ProxyProblems problems;
+
+    ForwardingInterceptor(EdgeProxy proxy, ProxyRuntime runtime, ClientStateCache cache, TrafficRulesSnapshot rules,
+                          HttpClient backends) {
+        this.proxy = proxy;
+        this.runtime = runtime;
+        this.cache = cache;
+        this.rules = rules;
+        this.backends = backends;
+        this.problems = new ProxyProblems(runtime.json);
+    }
+
+    @Override
+    public Future<ProxyResponse> handleProxyRequest(ProxyContext ctx) {
+        HttpServerRequest request = ctx.request().proxiedRequest();
+        String clientId;
+        try {
+            clientId = runtime.cookies.verify(sessionCookie(request));
+        } catch (MecException e) {
+            return problems.respond(ctx, e);
+        }
+        return cache.get(clientId).compose(state -> forward(ctx, request, state),
+                e -> problems.respond(ctx, 503, "Service Unavailable", "client state unavailable, retry"));
+    }
+
+    private Future<ProxyResponse> forward(ProxyContext ctx, HttpServerRequest request, Optional<ClientState> found) {
+        if (found.isEmpty()) {
+            // RFC 7838 / RFC 9110 421: this alternative does not serve the client; go back to the origin
+            return problems.respond(ctx, 421, "Misdirected Request",
+                    "this proxy (" + proxy.name() + ") holds no state for the client: log in again at the origin")
+                    .map(response -> response.putHeader("Alt-Svc", "clear"));
+        }
+        ClientState state = found.get();
+        ctx.set(STATE, state);
+        String serviceHost = serviceHost(request);
+        Endpoint backend = state.forwarding().get(serviceHost);
+        if (backend == null) {
+            return problems.respond(ctx, 503, "Service Unavailable",
+                    "no backend for service host '" + serviceHost + "' for this client at proxy " + proxy.name());
+        }
+        TrafficRuleMatcher.Decision decision = TrafficRuleMatcher.decide(rules.current(), facts(request, serviceHost,
+                backend));
+        if (decision.action() == Action.DROP) {
+            return problems.respond(ctx, 403, "Forbidden",
+                    "dropped by traffic rule " + decision.trafficRuleId());
+        }
+        Endpoint target = decision.redirects() ? decision.destination() : backend;
+        ctx.set(BackendSelector.BACKEND, target);
+        if (state.awaitsFirstRequest()) {
+            runtime.vertx.executeBlocking(() -> {
+                runtime.markArrived(state);
+                return null;
+            }, false).onFailure(e -> LOG.warnf("arrival of client %s not recorded: %s", state.clientId(), e.getMessage()));
+        }
+        addForwardedHeaders(ctx.request(), request);
+        Future<ProxyResponse> sent = decision.mirrors()
+                ? mirror(ctx, decision.destination()).compose(v -> ctx.sendRequest())
+                : ctx.sendRequest();
+        return sent.recover(e -> backendFailure(ctx, target, e));
+    }
+
+    @Override
+    public Future<Void> handleProxyResponse(ProxyContext ctx) {
+        ProxyResponse response = ctx.response();
+        ClientState state = ctx.get(STATE, ClientState.class);
+        if (state != null && state.advertiseAltSvc() != null) {
+            response.putHeader("Alt-Svc", state.advertiseAltSvc());
+        }
+        response.putHeader("Via", via(ctx.request().proxiedRequest().version()));
+        return ctx.sendResponse();
+    }
+
+    private Future<ProxyResponse> backendFailure(ProxyContext ctx, Endpoint backend, Throwable e) {
+        String kind = e.getClass().getSimpleName() + " " + e.getMessage();
+        LOG.debugf("backend %s failed: %s", backend, kind);
+        if (kind.toLowerCase(Locale.ROOT).contains("timeout") || kind.contains("timed out")) {
+            return problems.respond(ctx, 504, "Gateway Timeout", "backend " + backend + " did not answer in time");
+        }
+        return problems.respond(ctx, 502, "Bad Gateway", "backend " + backend + " unreachable: " + e.getMessage());
+    }
+
+    /** Buffers the body (up to the configured limit), sends a copy to {@code destination}, ignores its answer. */
+    private Future<Void> mirror(ProxyContext ctx, Endpoint destination) {
+        ProxyRequest original = ctx.request();
+        return collect(original.getBody().stream()).map(body -> {
+            original.setBody(Body.body(body));
+            if (body.length() <= runtime.config.mirrorMaxBody()) {
+                RequestOptions options = new RequestOptions().setMethod(original.getMethod())
+                        .setHost(destination.host()).setPort(destination.port()).setURI(original.getURI());
+                original.headers().forEach(h -> options.addHeader(h.getKey(), h.getValue()));
+                options.removeHeader("content-length").removeHeader("transfer-encoding");
+                backends.request(options).compose(r -> r.send(body)).compose(r -> r.body())
+                        .onFailure(e -> LOG.debugf("mirror to %s failed: %s", destination, e.getMessage()));
+            }
+            return null;
+        });
+    }
+
+    private static Future<Buffer> collect(ReadStream<Buffer> stream) {
+        Promise<Buffer> done = Promise.promise();
+        Buffer body = Buffer.buffer();
+        stream.exceptionHandler(done::tryFail);
+        stream.handler(body::appendBuffer);
+        stream.endHandler(v -> done.tryComplete(body));
+        stream.resume();
+        return done.future();
+    }
+
+    private void addForwardedHeaders(ProxyRequest out, HttpServerRequest in) {
+        String client = in.remoteAddress() == null ? "unknown" : in.remoteAddress().hostAddress();
+        String previous = in.getHeader("X-Forwarded-For");
+        out.putHeader("X-Forwarded-For", previous == null ? client : previous + ", " + client);
+        out.putHeader("X-Forwarded-Proto", in.isSSL() ? "https" : "http");
+        HostAndPort authority = in.authority();
+        if (authority != null) {
+            out.putHeader("X-Forwarded-Host", authority.toString());
+            out.setAuthority(authority);
+        }
+        out.putHeader("Via", via(in.version()));
+    }
+
+    private String via(HttpVersion version) {
+        return (version == HttpVersion.HTTP_2 ? "2 " : version == HttpVersion.HTTP_1_0 ? "1.0 " : "1.1 ") + proxy.name();
+    }
+
+    private TrafficRuleMatcher.RequestFacts facts(HttpServerRequest r, String serviceHost, Endpoint backend) {
+        String version = r.version() == HttpVersion.HTTP_2 ? "HTTP/2"
+                : r.version() == HttpVersion.HTTP_1_0 ? "HTTP/1.0" : "HTTP/1.1";
+        return new TrafficRuleMatcher.RequestFacts(r.remoteAddress() == null ? null : r.remoteAddress().hostAddress(),
+                r.remoteAddress() == null ? -1 : r.remoteAddress().port(), backend.host(), backend.port(),
+                r.isSSL() ? "https" : "http", version, serviceHost, r.path());
+    }
+
+    static String serviceHost(HttpServerRequest r) {
+        HostAndPort authority = r.authority();
+        return authority == null ? "" : authority.host().toLowerCase(Locale.ROOT);
+    }
+
+    static String sessionCookie(HttpServerRequest r) {
+        io.vertx.core.http.Cookie c = r.getCookie(SessionCookies.NAME);
+        return c == null ? null : c.getValue();
+    }
+}

@@ -1,0 +1,34 @@
+package org.edgemec.platform.proxy.persistence;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.OffsetDateTime;
+
+/** A handover ordered at its source proxy. */
+@Entity
+@Table(name = "proxy_handover")
+public class HandoverEntity {
+
+    @Id
+    public String id;
+
+    @Column(name = "client_id")
+    public String clientId;
+
+    @Column(name = "source_proxy")
+    public String sourceProxy;
+
+    @Column(name = "target_proxy")
+    public String targetProxy;
+
+    public String state;
+
+    @Column(name = "created_at")
+    public OffsetDateTime createdAt;
+
+    @Column(name = "updated_at")
+    public OffsetDateTime updatedAt;
+}

@@ -1,0 +1,29 @@
+package org.edgemec.platform.proxy.persistence;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.OffsetDateTime;
+
+/** A service the proxy fronts: its origin host name and the backends per client requirement. */
+@Entity
+@Table(name = "proxy_service")
+public class ProxyServiceEntity {
+
+    @Id
+    @Column(name = "service_host")
+    public String serviceHost;
+
+    public String backend;
+
+    @Column(name = "latency_backend")
+    public String latencyBackend;
+
+    @Column(name = "throughput_backend")
+    public String throughputBackend;
+
+    @Column(name = "updated_at")
+    public OffsetDateTime updatedAt;
+}

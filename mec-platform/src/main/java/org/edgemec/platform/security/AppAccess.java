@@ -1,0 +1,33 @@
+package org.edgemec.platform.security;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import org.edgemec.common.error.NotFoundException;
+import org.edgemec.platform.persistence.AppInstanceEntity;
+import org.edgemec.platform.persistence.AppInstanceRepository;
+
+/** The check every Mp1 operation on /applications/{appInstanceId}/... starts with: own app, known app. */
+@ApplicationScoped
+public class AppAccess {
+
+    private final Caller caller;
+    private final AppInstanceRepository instances;
+
+    public AppAccess(Caller caller, AppInstanceRepository instances) {
+        this.caller = caller;
+        this.instances = instances;
+    }
+
+    /** 403 for another app's resources (checked first: it does not reveal what exists), 404 for an unknown app. */
+    public AppInstanceEntity require(String appInstanceId) {
+        caller.requireOwner(appInstanceId);
+        AppInstanceEntity instance = instances.findById(appInstanceId);
+        if (instance == null) {
+            throw new NotFoundException("app instance " + appInstanceId + " is not provisioned on this host");
+        }
+        return instance;
+    }
+
+    public Caller caller() {
+        return caller;
+    }
+}

@@ -1,0 +1,117 @@
+package org.edgemec.platform.security;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import org.edgemec.platform.provisioning.Db;
+import org.edgemec.platform.provisioning.Mp1Apps;
+import org.edgemec.testsupport.RealInfrastructureResource;
+import org.junit.jupiter.api.Test;
+
+import javax.sql.DataSource;
+import java.util.Base64;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThan;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+@QuarkusTest
+@QuarkusTestResource(RealInfrastructureResource.class)
+class TokenAndAccessTest {
+
+    private static final String TOKEN = "/mec_platform_mgmt/v1/oauth/token";
+
+    @Inject
+    DataSource dataSource;
+
+    @Inject
+    TokenService tokens;
+
+    @Test
+    void shouldIssueAVerifiableTokenWhenTheClientCredentialsAreRight() {
+        String id = Mp1Apps.newId();
+        var created = given().header("Authorization", Mp1Apps.OPERATOR).contentType(ContentType.JSON)
+                .body(Mp1Apps.provisioning(id)).post(Mp1Apps.APPS).then().statusCode(201).extract();
+        String token = given().auth().preemptive().basic(created.path("clientId"), created.path("clientSecret"))
+                .contentType(ContentType.URLENC).formParam("grant_type", "client_credentials").post(TOKEN)
+                .then().statusCode(200).body("token_type", equalTo("Bearer"), "expires_in", greaterThan(0),
+                        "access_token", notNullValue()).extract().path("access_token");
+
+        assertEquals(id, tokens.verify(token));
+        String payload = new String(Base64.getUrlDecoder().decode(token.split("\\.")[1]));
+        org.junit.jupiter.api.Assertions.assertTrue(payload.contains("\"sub\":\"" + id + "\""), payload);
+    }
+
+    @Test
+    void shouldAcceptClientCredentialsInTheFormBody() {
+        String id = Mp1Apps.newId();
+        var created = given().header("Authorization", Mp1Apps.OPERATOR).contentType(ContentType.JSON)
+                .body(Mp1Apps.provisioning(id)).post(Mp1Apps.APPS).then().statusCode(201).extract();
+        given().contentType(ContentType.URLENC).formParam("grant_type", "client_credentials")
+                .formParam("client_id", (String) created.path("clientId"))
+                .formParam("client_secret", (String) created.path("clientSecret"))
+                .post(TOKEN).then().statusCode(200).body("access_token", notNullValue());
+    }
+
+    @Test
+    void shouldAnswer401WhenTheSecretIsWrongAnd400WhenTheGrantIsWrong() {
+        Mp1Apps.App app = Mp1Apps.provision();
+        given().auth().preemptive().basic(app.clientId(), "wrong").contentType(ContentType.URLENC)
+                .formParam("grant_type", "client_credentials").post(TOKEN)
+                .then().statusCode(401).contentType("application/problem+json").body("status", equalTo(401));
+        given().auth().preemptive().basic(app.clientId(), app.clientSecret()).contentType(ContentType.URLENC)
+                .formParam("grant_type", "password").post(TOKEN)
+                .then().statusCode(400).body("detail", containsString("grant_type"));
+    }
+
+    @Test
+    void shouldAnswer401WithoutOrWithABadBearerToken() {
+        Mp1Apps.App app = Mp1Apps.provision();
+        String path = "/mec_app_support/v2/applications/" + app.id() + "/traffic_rules";
+        given().get(path).then().statusCode(401).contentType("application/problem+json")
+                .body("status", equalTo(401), "instance", containsString(path));
+        given().header("Authorization", "Bearer not.a.jwt").get(path).then().statusCode(401);
+        String[] parts = app.token().split("\\.");
+        String forged = parts[0] + "." + Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(("{\"sub\":\"" + app.id() + "\",\"groups\":[\"mec-app\"]}").getBytes()) + "." + parts[2];
+        given().header("Authorization", "Bearer " + forged).get(path).then().statusCode(401);
+        given().header("Authorization", "Bearer " + app.token()).get(path).then().statusCode(200);
+        given().get("/mec_service_mgmt/v1/services").then().statusCode(401);
+    }
+
+    @Test
+    void shouldAnswer403WhenAnAppTouchesAnotherAppsResources() {
+        Mp1Apps.App owner = Mp1Apps.provision();
+        Mp1Apps.App other = Mp1Apps.provision();
+        given().header("Authorization", other.bearer())
+                .get("/mec_app_support/v2/applications/" + owner.id() + "/dns_rules").then().statusCode(403)
+                .contentType("application/problem+json").body("status", equalTo(403));
+        given().header("Authorization", other.bearer()).contentType(ContentType.JSON)
+                .body("{\"dnsRuleId\":\"dr1\",\"domainName\":\"x.mec\",\"ipAddressType\":\"IP_V4\","
+                        + "\"ipAddress\":\"10.0.0.9\",\"state\":\"ACTIVE\"}")
+                .put("/mec_app_support/v2/applications/" + owner.id() + "/dns_rules/dr1").then().statusCode(403);
+        given().header("Authorization", other.bearer())
+                .get("/mec_service_mgmt/v1/applications/" + owner.id() + "/subscriptions").then().statusCode(403);
+    }
+
+    @Inject
+    PlatformKeys keys;
+
+    @Inject
+    org.edgemec.platform.persistence.PlatformKeyRepository keyRows;
+
+    @Test
+    void shouldSignWithTheSameKeyAfterARestartWhenTheKeyIsInTheDatabase() {
+        assertEquals(1, Db.number(dataSource, "select count(*) from {s}.platform_key"));
+        String stored = (String) Db.single(dataSource, "select public_key from {s}.platform_key where id = 1");
+        assertEquals(stored, Base64.getEncoder().encodeToString(keys.publicKey().getEncoded()));
+        // a new instance is what a restarted platform builds: it must load the stored pair, not generate one
+        PlatformKeys restarted = new PlatformKeys(keyRows);
+        assertEquals(stored, Base64.getEncoder().encodeToString(restarted.publicKey().getEncoded()));
+        assertEquals(1, Db.number(dataSource, "select count(*) from {s}.platform_key"));
+    }
+}
