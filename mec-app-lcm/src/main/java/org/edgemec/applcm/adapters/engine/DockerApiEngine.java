@@ -27,13 +27,15 @@ import org.edgemec.applcm.domain.engine.ContainerInfo;
 import org.edgemec.applcm.domain.engine.ContainerSpec;
 import org.edgemec.applcm.domain.engine.ContainerState;
 import org.edgemec.applcm.domain.engine.EngineException;
+import org.edgemec.applcm.domain.engine.ImageStore;
+import java.io.InputStream;
 
 /**
  * Container lifecycle over the Docker Engine API, which Docker serves natively and Podman serves
  * as its "compat" API; docker-java covers all of it. Subclasses add what differs per engine:
  * checkpoint/restore, which docker-java lacks and which they send raw via {@link #raw}.
  */
-public abstract class DockerApiEngine implements ContainerEngine {
+public abstract class DockerApiEngine implements ContainerEngine, ImageStore {
 
     private static final Duration LOG_TIMEOUT = Duration.ofSeconds(30);
 
@@ -98,9 +100,17 @@ public abstract class DockerApiEngine implements ContainerEngine {
             if (!spec.labels().isEmpty()) {
                 cmd.withLabels(spec.labels());
             }
+            HostConfig host = HostConfig.newHostConfig();
             if (spec.networkMode() != null) {
-                cmd.withHostConfig(HostConfig.newHostConfig().withNetworkMode(spec.networkMode()));
+                host.withNetworkMode(spec.networkMode());
             }
+            if (spec.memoryBytes() != null) {
+                host.withMemory(spec.memoryBytes());
+            }
+            if (spec.nanoCpus() != null) {
+                host.withNanoCPUs(spec.nanoCpus());
+            }
+            cmd.withHostConfig(host);
             return cmd.exec().getId();
         });
     }
@@ -184,6 +194,26 @@ public abstract class DockerApiEngine implements ContainerEngine {
                 return Optional.empty();
             }
         });
+    }
+
+    @Override
+    public void loadImage(InputStream archive) {
+        run("load image", () -> client.loadImageCmd(archive).exec());
+    }
+
+    @Override
+    public void importRootfs(InputStream tar, String reference) {
+        int colon = reference.lastIndexOf(':');
+        boolean tagged = colon > reference.lastIndexOf('/');
+        String repo = tagged ? reference.substring(0, colon) : reference;
+        String tag = tagged ? reference.substring(colon + 1) : "latest";
+        raw.sendForText("POST", "/images/create?fromSrc=-&repo=" + RawApi.enc(repo) + "&tag=" + RawApi.enc(tag),
+                "application/x-tar", tar);
+    }
+
+    @Override
+    public InputStream exportImage(String image) {
+        return call("export image " + image, () -> client.saveImageCmd(image).exec());
     }
 
     @Override

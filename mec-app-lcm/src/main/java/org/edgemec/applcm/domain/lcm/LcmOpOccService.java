@@ -1,0 +1,225 @@
+package org.edgemec.applcm.domain.lcm;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import java.io.IOException;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+import org.edgemec.applcm.persistence.AppInstanceEntity;
+import org.edgemec.applcm.persistence.AppInstanceRepository;
+import org.edgemec.applcm.persistence.LcmOpOccEntity;
+import org.edgemec.applcm.persistence.LcmOpOccRepository;
+import org.edgemec.common.error.ConflictException;
+import org.edgemec.common.error.NotFoundException;
+import org.edgemec.mp1api.common.LcmOperationType;
+import org.edgemec.mp1api.mec0102.lcm.AppInstanceState;
+import org.edgemec.mp1api.mec0102.lcm.InstantiationState;
+import org.edgemec.mp1api.mec0102.lcm.LcmOperationState;
+import org.edgemec.mp1api.mec0102.lcm.OperationalState;
+import org.jboss.logging.Logger;
+
+/**
+ * The op occ state machine: STARTING -> PROCESSING -> COMPLETED, or FAILED_TEMP on an error or a cancel;
+ * FAILED_TEMP -> PROCESSING (retry) or FAILED (fail). One open operation per instance; every change notified.
+ */
+@ApplicationScoped
+@Transactional
+public class LcmOpOccService {
+
+    private static final Logger LOG = Logger.getLogger(LcmOpOccService.class);
+
+    private final LcmOpOccRepository ops;
+    private final AppInstanceRepository instances;
+    private final LcmNotifier notifier;
+    private final ObjectMapper json;
+
+    public LcmOpOccService(LcmOpOccRepository ops, AppInstanceRepository instances, LcmNotifier notifier,
+            ObjectMapper json) {
+        this.ops = ops;
+        this.instances = instances;
+        this.notifier = notifier;
+        this.json = json;
+    }
+
+    public OpOcc begin(String appInstanceId, LcmOperationType operation, Object params) {
+        AppInstanceEntity inst = instances.findById(appInstanceId, LockModeType.PESSIMISTIC_WRITE);
+        if (inst == null) {
+            throw new NotFoundException("app instance " + appInstanceId + " does not exist");
+        }
+        boolean instantiated = InstantiationState.INSTANTIATED.name().equals(inst.instantiationState);
+        if (operation == LcmOperationType.INSTANTIATE == instantiated) {
+            throw new ConflictException("app instance " + appInstanceId + " is " + inst.instantiationState
+                    + "; " + operation + " is not possible");
+        }
+        if (ops.hasOpenOperation(appInstanceId)) {
+            throw new ConflictException("app instance " + appInstanceId
+                    + " has an LCM operation in progress or FAILED_TEMP; complete, retry or fail it first");
+        }
+        LcmOpOccEntity op = new LcmOpOccEntity();
+        op.id = UUID.randomUUID().toString();
+        op.appInstanceId = appInstanceId;
+        op.lcmOperation = operation.name();
+        op.operationParams = write(params);
+        op.startTime = OffsetDateTime.now();
+        op.steps = "[]";
+        op.createdAt = op.startTime;
+        enter(op, LcmOperationState.STARTING, inst);
+        ops.persist(op);
+        return view(op);
+    }
+
+    /** STARTING -> PROCESSING; false when a cancel arrived first (the op is then FAILED_TEMP). */
+    public boolean startProcessing(String opId) {
+        LcmOpOccEntity op = locked(opId);
+        if (op.cancelPending) {
+            cancelled(op);
+            return false;
+        }
+        enter(op, LcmOperationState.PROCESSING, instances.findById(op.appInstanceId));
+        return true;
+    }
+
+    /** Records a step; false when a cancel is pending (the runner then stops and rolls back). */
+    public boolean step(String opId, String step) {
+        LcmOpOccEntity op = locked(opId);
+        ArrayNode steps = (ArrayNode) tree(op.steps);
+        steps.addObject().put("time", OffsetDateTime.now().toString()).put("step", step);
+        op.steps = steps.toString();
+        LOG.infof("op occ %s (%s of %s): %s", op.id, op.lcmOperation, op.appInstanceId, step);
+        return !op.cancelPending;
+    }
+
+    public void failTemp(String opId, String reason) {
+        LcmOpOccEntity op = locked(opId);
+        op.errorDetail = reason;
+        op.cancelPending = false;
+        enter(op, LcmOperationState.FAILED_TEMP, instances.findById(op.appInstanceId));
+    }
+
+    /** Completes and applies the outcome to the instance in the same transaction. */
+    public void complete(String opId, String host, String containerId, String containerName,
+            OperationalState operationalState) {
+        LcmOpOccEntity op = locked(opId);
+        AppInstanceEntity inst = instances.findById(op.appInstanceId);
+        LcmOperationType type = LcmOperationType.valueOf(op.lcmOperation);
+        if (type == LcmOperationType.TERMINATE) {
+            inst.instantiationState = InstantiationState.NOT_INSTANTIATED.name();
+            inst.operationalState = null;
+            inst.hostName = null;
+            inst.containerId = null;
+            inst.containerName = null;
+        } else {
+            inst.instantiationState = InstantiationState.INSTANTIATED.name();
+            inst.operationalState = operationalState.name();
+            if (type == LcmOperationType.INSTANTIATE) {
+                inst.hostName = host;
+                inst.containerId = containerId;
+                inst.containerName = containerName;
+            }
+        }
+        inst.updatedAt = OffsetDateTime.now();
+        enter(op, LcmOperationState.COMPLETED, inst);
+        notifier.instanceStateChanged(inst, type == LcmOperationType.TERMINATE ? AppInstanceState.NOT_INSTANTIATED
+                : AppInstanceState.valueOf(operationalState.name()));
+    }
+
+    public OpOcc retry(String opId) {
+        LcmOpOccEntity op = locked(opId);
+        requireState(op, LcmOperationState.FAILED_TEMP, "retry");
+        op.errorDetail = null;
+        enter(op, LcmOperationState.PROCESSING, instances.findById(op.appInstanceId));
+        return view(op);
+    }
+
+    public OpOcc fail(String opId) {
+        LcmOpOccEntity op = locked(opId);
+        requireState(op, LcmOperationState.FAILED_TEMP, "fail");
+        enter(op, LcmOperationState.FAILED, instances.findById(op.appInstanceId));
+        return view(op);
+    }
+
+    public OpOcc cancel(String opId, String mode) {
+        LcmOpOccEntity op = locked(opId);
+        LcmOperationState state = LcmOperationState.valueOf(op.operationState);
+        if (state != LcmOperationState.STARTING && state != LcmOperationState.PROCESSING) {
+            throw new ConflictException("op occ " + opId + " is " + state + "; only STARTING or PROCESSING can be "
+                    + "cancelled");
+        }
+        if (op.cancelPending) {
+            throw new ConflictException("op occ " + opId + " is already being cancelled");
+        }
+        op.cancelPending = true;
+        op.cancelMode = mode;
+        return view(op);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public OpOcc get(String opId) {
+        LcmOpOccEntity op = ops.findById(opId);
+        if (op == null) {
+            throw new NotFoundException("op occ " + opId + " does not exist");
+        }
+        return view(op);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<OpOcc> list() {
+        return ops.list("order by startTime").stream().map(this::view).toList();
+    }
+
+    private void cancelled(LcmOpOccEntity op) {
+        op.errorDetail = "cancelled (" + op.cancelMode + ")";
+        op.cancelPending = false;
+        enter(op, LcmOperationState.FAILED_TEMP, instances.findById(op.appInstanceId));
+    }
+
+    private static void requireState(LcmOpOccEntity op, LcmOperationState wanted, String action) {
+        if (!wanted.name().equals(op.operationState)) {
+            throw new ConflictException("op occ " + op.id + " is " + op.operationState + "; " + action
+                    + " needs " + wanted);
+        }
+    }
+
+    private void enter(LcmOpOccEntity op, LcmOperationState state, AppInstanceEntity inst) {
+        op.operationState = state.name();
+        op.stateEnteredTime = OffsetDateTime.now();
+        LOG.infof("op occ %s (%s of %s) %s%s", op.id, op.lcmOperation, op.appInstanceId, state,
+                op.errorDetail == null ? "" : ": " + op.errorDetail);
+        notifier.opOccChanged(op, inst);
+    }
+
+    private LcmOpOccEntity locked(String opId) {
+        LcmOpOccEntity op = ops.findById(opId, LockModeType.PESSIMISTIC_WRITE);
+        if (op == null) {
+            throw new NotFoundException("op occ " + opId + " does not exist");
+        }
+        return op;
+    }
+
+    private OpOcc view(LcmOpOccEntity op) {
+        return new OpOcc(op.id, op.appInstanceId, LcmOperationType.valueOf(op.lcmOperation),
+                LcmOperationState.valueOf(op.operationState), op.stateEnteredTime, op.startTime, op.operationParams,
+                op.cancelPending, op.cancelMode, op.errorDetail, tree(op.steps));
+    }
+
+    private JsonNode tree(String text) {
+        try {
+            return json.readTree(text);
+        } catch (IOException e) {
+            throw new IllegalStateException("stored steps unreadable", e);
+        }
+    }
+
+    private String write(Object params) {
+        try {
+            return params == null ? null : json.writeValueAsString(params);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("operation parameters cannot be stored", e);
+        }
+    }
+}

@@ -1,0 +1,136 @@
+package org.edgemec.applcm.domain.lcm;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.time.Duration;
+import org.eclipse.microprofile.context.ManagedExecutor;
+import org.edgemec.applcm.config.LcmConfig;
+import org.edgemec.applcm.domain.engine.ContainerEngine;
+import org.edgemec.applcm.domain.grant.GrantService;
+import org.edgemec.applcm.domain.host.EngineProvider;
+import org.edgemec.applcm.domain.host.MecHost;
+import org.edgemec.applcm.domain.host.MecHostService;
+import org.edgemec.applcm.domain.provision.PlatformProvisioning;
+import org.edgemec.mp1api.mec0102.lcm.InstantiateAppRequest;
+import org.edgemec.mp1api.mec0102.lcm.OperateAppRequest;
+import org.edgemec.mp1api.mec0102.lcm.OperationalState;
+import org.edgemec.mp1api.mec0102.lcm.StopType;
+import org.edgemec.mp1api.mec0102.lcm.TerminateAppRequest;
+import org.jboss.logging.Logger;
+
+/** Runs LCM operations in the background; any failure leaves the op occ FAILED_TEMP with the reason. */
+@ApplicationScoped
+public class LcmOperationRunner {
+
+    private static final Logger LOG = Logger.getLogger(LcmOperationRunner.class);
+
+    private final LcmOpOccService ops;
+    private final AppInstanceService instances;
+    private final InstantiateSteps instantiate;
+    private final MecHostService hosts;
+    private final EngineProvider engines;
+    private final PlatformProvisioning provisioning;
+    private final GrantService grants;
+    private final ManagedExecutor executor;
+    private final ObjectMapper json;
+    private final LcmConfig config;
+
+    public LcmOperationRunner(LcmOpOccService ops, AppInstanceService instances, InstantiateSteps instantiate,
+            MecHostService hosts, EngineProvider engines, PlatformProvisioning provisioning, GrantService grants,
+            ManagedExecutor executor, ObjectMapper json, LcmConfig config) {
+        this.ops = ops;
+        this.instances = instances;
+        this.instantiate = instantiate;
+        this.hosts = hosts;
+        this.engines = engines;
+        this.provisioning = provisioning;
+        this.grants = grants;
+        this.executor = executor;
+        this.json = json;
+        this.config = config;
+    }
+
+    /** Runs a STARTING op occ (fresh) or one a retry put back to PROCESSING. */
+    public void submit(String opId, boolean fresh) {
+        executor.runAsync(() -> run(opId, fresh));
+    }
+
+    static void check(boolean notCancelled) {
+        if (!notCancelled) {
+            throw new Cancelled();
+        }
+    }
+
+    private void run(String opId, boolean fresh) {
+        try {
+            if (fresh && !ops.startProcessing(opId)) {
+                return;
+            }
+            OpOcc op = ops.get(opId);
+            AppInstance inst = instances.get(op.appInstanceId());
+            switch (op.operation()) {
+                case INSTANTIATE -> instantiate.run(op, inst, read(op, InstantiateAppRequest.class));
+                case TERMINATE -> terminate(op, inst, read(op, TerminateAppRequest.class));
+                case OPERATE -> operate(op, inst, read(op, OperateAppRequest.class));
+            }
+        } catch (Cancelled c) {
+            ops.failTemp(opId, "cancelled");
+        } catch (RuntimeException e) {
+            LOG.debugf(e, "op occ %s failed", opId);
+            ops.failTemp(opId, e.getMessage() == null ? e.toString() : e.getMessage());
+        }
+    }
+
+    private void terminate(OpOcc op, AppInstance inst, TerminateAppRequest request) {
+        MecHost host = hosts.get(inst.hostName());
+        boolean graceful = request.terminationType() == StopType.GRACEFUL;
+        if (host.hasPlatform()) {
+            provisioning.deprovision(host.platformUrl(), inst.id(), graceful);
+            check(ops.step(op.id(), "mec-platform " + host.platformUrl() + " deprovisioned"));
+        }
+        ContainerEngine engine = engines.engineOf(host);
+        Duration timeout = stopTimeout(request.terminationType(), request.gracefulTerminationTimeout());
+        engine.stop(inst.containerId(), timeout);
+        check(ops.step(op.id(), "container stopped (" + request.terminationType() + ", timeout " + timeout + ")"));
+        engine.remove(inst.containerId(), true);
+        ops.step(op.id(), "container removed");
+        grants.release(inst.id());
+        ops.complete(op.id(), null, null, null, null);
+    }
+
+    private void operate(OpOcc op, AppInstance inst, OperateAppRequest request) {
+        ContainerEngine engine = engines.engineOf(hosts.get(inst.hostName()));
+        if (request.changeStateTo() == OperationalState.STARTED) {
+            engine.start(inst.containerId());
+            ops.step(op.id(), "container started");
+        } else {
+            Duration timeout = stopTimeout(request.stopType(), request.gracefulStopTimeout());
+            engine.stop(inst.containerId(), timeout);
+            ops.step(op.id(), "container stopped (" + request.stopType() + ", timeout " + timeout + ")");
+        }
+        ops.complete(op.id(), null, null, null, request.changeStateTo());
+    }
+
+    private Duration stopTimeout(StopType type, Integer seconds) {
+        if (type == StopType.FORCEFUL) {
+            return Duration.ZERO;
+        }
+        return seconds == null ? config.engine().defaultStopTimeout() : Duration.ofSeconds(seconds);
+    }
+
+    private <T> T read(OpOcc op, Class<T> type) {
+        try {
+            return json.readValue(op.paramsJson(), type);
+        } catch (IOException e) {
+            throw new IllegalStateException("stored parameters of " + op.id() + " are unreadable", e);
+        }
+    }
+
+    /** A cancel request was seen between two steps. */
+    static final class Cancelled extends RuntimeException {
+        Cancelled() {
+            super("cancelled", null, false, false);
+        }
+    }
+}

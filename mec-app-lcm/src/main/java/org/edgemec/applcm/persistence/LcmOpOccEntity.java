@@ -1,0 +1,37 @@
+package org.edgemec.applcm.persistence;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.OffsetDateTime;
+
+@Entity
+@Table(name = "lcm_op_occ")
+public class LcmOpOccEntity {
+
+    @Id
+    public String id;
+    @Column(name = "app_instance_id")
+    public String appInstanceId;
+    @Column(name = "lcm_operation")
+    public String lcmOperation;
+    @Column(name = "operation_state")
+    public String operationState;
+    @Column(name = "state_entered_time")
+    public OffsetDateTime stateEnteredTime;
+    @Column(name = "start_time")
+    public OffsetDateTime startTime;
+    @Column(name = "operation_params")
+    public String operationParams;
+    @Column(name = "is_cancel_pending")
+    public boolean cancelPending;
+    @Column(name = "cancel_mode")
+    public String cancelMode;
+    @Column(name = "error_detail")
+    public String errorDetail;
+    /** JSON array of {time, step} records, appended as the operation runs. */
+    public String steps;
+    @Column(name = "created_at")
+    public OffsetDateTime createdAt;
+}

@@ -1,0 +1,8 @@
+package org.edgemec.applcm.persistence;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import jakarta.enterprise.context.ApplicationScoped;
+
+@ApplicationScoped
+public class MecHostRepository implements PanacheRepositoryBase<MecHostEntity, String> {
+}
