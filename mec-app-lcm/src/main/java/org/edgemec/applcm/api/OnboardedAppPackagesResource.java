@@ -1,100 +1,25 @@
 package org.edgemec.applcm.api;
 
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
-import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.GET;
-import jakarta.ws.rs.PATCH;
-import jakarta.ws.rs.POST;
-import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
-import java.io.InputStream;
-import java.util.List;
 import org.edgemec.applcm.domain.pkg.AppPackage;
 import org.edgemec.applcm.domain.pkg.PackageService;
 import org.edgemec.mp1api.mec0102.pkgm.AppPkgInfo;
-import org.edgemec.mp1api.mec0102.pkgm.AppPkgInfoModifications;
-import org.edgemec.mp1api.mec0102.pkgm.CreateAppPkg;
 
 /** MEC 010-2 V3.1.1 package management, packages named by appDId (before onboarding the appDId is the package id). */
 @Path(PackageMapper.BASE + "/onboarded_app_packages")
-@Produces(MediaType.APPLICATION_JSON)
-public class OnboardedAppPackagesResource {
-
-    private final PackageService packages;
-    private final PackageEndpoints endpoints;
-    private final PackageMapper mapper;
+public class OnboardedAppPackagesResource extends PackageResourceBase {
 
     public OnboardedAppPackagesResource(PackageService packages, PackageEndpoints endpoints, PackageMapper mapper) {
-        this.packages = packages;
-        this.endpoints = endpoints;
-        this.mapper = mapper;
+        super(packages, endpoints, mapper);
     }
 
-    @POST
-    @Consumes(MediaType.APPLICATION_JSON)
-    public Response create(@Valid @NotNull CreateAppPkg body) {
-        return endpoints.created(packages.create(body), mapper::v3);
+    @Override
+    protected AppPackage find(String appDId) {
+        return packages.getByAppDId(appDId);
     }
 
-    @GET
-    public List<AppPkgInfo> list() {
-        return packages.list().stream().map(mapper::v3).toList();
-    }
-
-    @GET
-    @Path("/{appDId}")
-    public AppPkgInfo get(@PathParam("appDId") String key) {
-        return mapper.v3(find(key));
-    }
-
-    @PATCH
-    @Path("/{appDId}")
-    @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
-    public Response patch(@PathParam("appDId") String key, @Valid AppPkgInfoModifications body) {
-        return endpoints.patch(find(key), body);
-    }
-
-    @DELETE
-    @Path("/{appDId}")
-    public Response delete(@PathParam("appDId") String key) {
-        return endpoints.delete(find(key));
-    }
-
-    @GET
-    @Path("/{appDId}/appd")
-    @Produces({MediaType.APPLICATION_JSON, PackageEndpoints.YAML, "text/yaml"})
-    public Response appD(@PathParam("appDId") String key, @jakarta.ws.rs.HeaderParam("Accept") String accept) {
-        return endpoints.appD(find(key), accept != null && accept.contains("yaml"));
-    }
-
-    @GET
-    @Path("/{appDId}/package_content")
-    @Produces(PackageEndpoints.ZIP)
-    public Response content(@PathParam("appDId") String key) {
-        return endpoints.content(find(key));
-    }
-
-    @PUT
-    @Path("/{appDId}/package_content")
-    @Consumes({PackageEndpoints.ZIP, MediaType.APPLICATION_OCTET_STREAM})
-    public Response upload(@PathParam("appDId") String key, InputStream body) {
-        return endpoints.upload(find(key), body);
-    }
-
-    @POST
-    @Path("/{appDId}/package_content/upload_from_uri")
-    @Consumes(MediaType.APPLICATION_JSON)
-    public Response uploadFromUri(@PathParam("appDId") String key, @Valid UploadFromUriRequest body) {
-        return endpoints.uploadFromUri(find(key), body);
-    }
-
-    private AppPackage find(String key) {
-        return packages.getByAppDId(key);
+    @Override
+    protected AppPkgInfo toApi(AppPackage pkg) {
+        return mapper.v3(pkg);
     }
 }
