@@ -160,6 +160,26 @@ public abstract class DockerApiEngine implements ContainerEngine, ImageStore {
     }
 
     @Override
+    public Optional<String> ipAddress(String container) {
+        return call("inspect " + container, () -> {
+            try {
+                var net = client.inspectContainerCmd(container).exec().getNetworkSettings();
+                if (net == null) {
+                    return Optional.<String>empty();
+                }
+                if (net.getIpAddress() != null && !net.getIpAddress().isBlank()) {
+                    return Optional.of(net.getIpAddress());
+                }
+                // Podman leaves the top-level field empty for some networks; take the first network's address.
+                return net.getNetworks() == null ? Optional.<String>empty() : net.getNetworks().values().stream()
+                        .map(n -> n.getIpAddress()).filter(ip -> ip != null && !ip.isBlank()).findFirst();
+            } catch (NotFoundException e) {
+                return Optional.<String>empty();
+            }
+        });
+    }
+
+    @Override
     public List<String> logs(String container, int tail) {
         return call("logs " + container, () -> {
             ByteArrayOutputStream out = new ByteArrayOutputStream();

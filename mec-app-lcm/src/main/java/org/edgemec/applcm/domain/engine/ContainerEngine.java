@@ -39,6 +39,15 @@ public interface ContainerEngine extends AutoCloseable {
     /** The container's stdout and stderr lines, oldest first; {@code tail <= 0} means all. */
     List<String> logs(String container, int tail);
 
+    /**
+     * The container's IP address on the engine's default bridge network, reachable from the engine's machine; empty
+     * when the container does not exist, is not running or has no such address. An engine may assign a new address on
+     * each start, so callers read it after every start.
+     */
+    default Optional<String> ipAddress(String container) {
+        return Optional.empty();
+    }
+
     /** The id of a local image, or empty when the engine does not have it. */
     Optional<String> imageId(String image);
 

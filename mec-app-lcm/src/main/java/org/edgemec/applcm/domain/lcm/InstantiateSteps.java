@@ -77,7 +77,8 @@ public class InstantiateSteps {
             LcmOperationRunner.check(ops.step(op.id(), "container " + name + " created (" + id + ")"));
             engine.start(id);
             LcmOperationRunner.check(ops.step(op.id(), "container started"));
-            provision(op, host, inst, appD);
+            String address = LcmOperationRunner.recordAddress(ops, op, engine, id);
+            provision(op, host, inst, appD, address);
             ops.complete(op.id(), host.name(), id, name, OperationalState.STARTED);
         } catch (RuntimeException e) {
             rollback(engine, name, inst);
@@ -107,13 +108,14 @@ public class InstantiateSteps {
         LcmOperationRunner.check(ops.step(op.id(), "image " + pkg.imageName() + " loaded (" + id + ")"));
     }
 
-    private void provision(OpOcc op, MecHost host, AppInstance inst, AppD appD) {
+    private void provision(OpOcc op, MecHost host, AppInstance inst, AppD appD, String address) {
         if (!host.hasPlatform()) {
             ops.step(op.id(), "host " + host.name() + " has no platform URL: provisioning skipped");
             return;
         }
         provisioning.provision(host.platformUrl(), new AppInstanceProvisioning(inst.id(), inst.appDId(),
-                inst.appName(), inst.appProvider(), inst.appSoftVersion(), null, appD.appTrafficRule(),
+                inst.appName(), inst.appProvider(), inst.appSoftVersion(),
+                address == null ? null : Map.of("host", address), appD.appTrafficRule(),
                 appD.appDNSRule(), appD.appServiceRequired(), appD.appServiceProduced()));
         LcmOperationRunner.check(ops.step(op.id(), "mec-platform " + host.platformUrl() + " provisioned"));
     }

@@ -24,6 +24,8 @@ import org.jboss.logging.Logger;
 public class LcmOperationRunner {
 
     private static final Logger LOG = Logger.getLogger(LcmOperationRunner.class);
+    /** Prefix of the op occ step that names the started container's IP address (its endpoint on the host). */
+    public static final String ADDRESS_STEP = "container address ";
 
     private final LcmOpOccService ops;
     private final AppInstanceService instances;
@@ -104,12 +106,23 @@ public class LcmOperationRunner {
         if (request.changeStateTo() == OperationalState.STARTED) {
             engine.start(inst.containerId());
             ops.step(op.id(), "container started");
+            recordAddress(ops, op, engine, inst.containerId());
         } else {
             Duration timeout = stopTimeout(request.stopType(), request.gracefulStopTimeout());
             engine.stop(inst.containerId(), timeout);
             ops.step(op.id(), "container stopped (" + request.stopType() + ", timeout " + timeout + ")");
         }
         ops.complete(op.id(), null, null, null, request.changeStateTo());
+    }
+
+    /**
+     * Reads the started container's IP address (the engine may assign a new one on each start) and records it as a
+     * step of the op occ, the instance's endpoint on its host; null when the engine reports none.
+     */
+    static String recordAddress(LcmOpOccService ops, OpOcc op, ContainerEngine engine, String container) {
+        String address = engine.ipAddress(container).orElse(null);
+        ops.step(op.id(), address == null ? "container has no IP address" : ADDRESS_STEP + address);
+        return address;
     }
 
     private Duration stopTimeout(StopType type, Integer seconds) {

@@ -55,6 +55,8 @@ abstract class EngineLifecycleContract {
         engine.start(container);
         assertTrue(engine.inspect(container).orElseThrow().running(), "running after start");
         Counter.awaitAbove(engine, container, 3, Duration.ofSeconds(30));
+        String address = engine.ipAddress(container).orElseThrow();
+        assertTrue(address.matches("\\d+\\.\\d+\\.\\d+\\.\\d+"), "bridge IPv4 address: " + address);
 
         engine.stop(container, Duration.ofSeconds(5));
         ContainerInfo stopped = engine.inspect(container).orElseThrow();
@@ -72,6 +74,7 @@ abstract class EngineLifecycleContract {
     void unknownContainerIsEmptyOrNotFound() {
         ContainerEngine engine = engine();
         assertTrue(engine.inspect("it-no-such-container").isEmpty());
+        assertTrue(engine.ipAddress("it-no-such-container").isEmpty());
         assertTrue(engine.imageId("localhost/edgemec/no-such-image:latest").isEmpty());
         EngineException e = assertThrows(EngineException.class, () -> engine.start("it-no-such-container"));
         assertEquals(404, e.status(), e.getMessage());

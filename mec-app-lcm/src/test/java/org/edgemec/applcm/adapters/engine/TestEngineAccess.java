@@ -16,6 +16,16 @@ public final class TestEngineAccess {
         return TestEngines.podman(host);
     }
 
+    /** The endpoint of the Docker host (EDGEMEC_DOCKER). */
+    public static String dockerEndpoint() {
+        return TestEngines.value("EDGEMEC_DOCKER");
+    }
+
+    /** A reachable Docker engine holding the counter image; the caller closes it. */
+    public static DockerEngine docker() {
+        return TestEngines.docker();
+    }
+
     public static String counterImage() {
         return TestEngines.counterImage();
     }

@@ -1,0 +1,146 @@
+package org.edgemec.applcm.lcm;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.edgemec.applcm.adapters.engine.DockerApiEngine;
+import org.edgemec.applcm.adapters.engine.TestEngineAccess;
+import org.edgemec.applcm.domain.engine.ContainerInfo;
+import org.edgemec.applcm.domain.lcm.LcmOperationRunner;
+import org.edgemec.applcm.support.CallbackRecorder;
+import org.edgemec.applcm.support.Poll;
+import org.edgemec.applcm.support.TestPackages;
+import org.edgemec.testsupport.RealInfrastructureResource;
+import org.junit.jupiter.api.Test;
+
+/**
+ * An app that serves HTTP (test-images/build.sh: busybox httpd on port 8080), run through the LCM on the real Podman
+ * host edge1 and on the real Docker host: the test reaches the instance at the address the LCM reports after each
+ * start, and sees it stop answering while stopped.
+ */
+@QuarkusTest
+@QuarkusTestResource(RealInfrastructureResource.class)
+class HttpAppLifecycleIT {
+
+    static final String IMAGE = "localhost/edgemec/httpd:latest";
+    static final String PAGE_TEXT = "edgemec httpd test app";
+    static final Duration WAIT = RealEngineLifecycleIT.WAIT;
+    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    @Test
+    void shouldServeHttpOnPodmanEdge1AndStopAnsweringWhileStopped() {
+        try (DockerApiEngine edge1 = TestEngineAccess.podman("edge1"); CallbackRecorder platform = new CallbackRecorder()) {
+            platform.answer(201);
+            String host = RealEngineLifecycleIT.host(platform.url(""));
+            String id = onboardAndCreate(edge1);
+            String op = RealEngineLifecycleIT.run(id, "instantiate", Map.of("selectedMECHostInfo",
+                    List.of(Map.of("hostName", host, "hostId", Map.of("name", host)))), "COMPLETED");
+            String container = container(id);
+            String address = address(op);
+            assertEquals(PAGE_TEXT, awaitPage(address));
+            platform.await(b -> b.startsWith("/mec_platform_mgmt/v1/app_instances ") && b.contains(id)
+                    && b.contains("\"endpoint\":{\"host\":\"" + address + "\"}"), WAIT);
+
+            operateStopStart(id, address);
+            RealEngineLifecycleIT.run(id, "terminate", Map.of("terminationType", "FORCEFUL"), "COMPLETED");
+            assertTrue(edge1.inspect(container).isEmpty(), "container removed");
+        }
+    }
+
+    @Test
+    void shouldRunHttpAppOnDockerHostThroughTheLcm() {
+        try (DockerApiEngine docker = TestEngineAccess.docker()) {
+            String host = "it" + UUID.randomUUID().toString().substring(0, 8);
+            given().contentType(ContentType.JSON).body(Map.of("name", host, "engineKind", "DOCKER",
+                    "engineEndpoint", TestEngineAccess.dockerEndpoint())).post("/app_lcm_ext/v1/mec_hosts").then()
+                    .statusCode(201);
+            String id = onboardAndCreate(docker);
+            String op = RealEngineLifecycleIT.run(id, "instantiate", Map.of("selectedMECHostInfo",
+                    List.of(Map.of("hostName", host, "hostId", Map.of("name", host)))), "COMPLETED");
+            String container = container(id);
+            assertTrue(docker.inspect(container).map(ContainerInfo::running).orElse(false), "runs on docker");
+            String address = address(op);
+            assertEquals(PAGE_TEXT, awaitPage(address));
+
+            operateStopStart(id, address);
+            assertTrue(docker.inspect(container).map(ContainerInfo::running).orElse(false), "restarted on docker");
+            RealEngineLifecycleIT.run(id, "terminate", Map.of("terminationType", "GRACEFUL",
+                    "gracefulTerminationTimeout", 1), "COMPLETED");
+            assertTrue(docker.inspect(container).isEmpty(), "container removed from docker");
+        }
+    }
+
+    /** STOPPED: the page no longer answers; STARTED: it answers again at the (possibly new) reported address. */
+    private static void operateStopStart(String id, String address) {
+        RealEngineLifecycleIT.run(id, "operate", Map.of("changeStateTo", "STOPPED", "stopType", "FORCEFUL"),
+                "COMPLETED");
+        given().get("/app_lcm/v1/app_instances/" + id).then().body("instantiatedAppState.operationalState",
+                org.hamcrest.Matchers.equalTo("STOPPED"));
+        Poll.until(() -> fetch(address) == null, silent -> silent, WAIT, "httpd stops answering");
+        String op = RealEngineLifecycleIT.run(id, "operate", Map.of("changeStateTo", "STARTED"), "COMPLETED");
+        assertEquals(PAGE_TEXT, awaitPage(address(op)));
+    }
+
+    private static String onboardAndCreate(DockerApiEngine engine) {
+        String appDId = TestPackages.newAppDId();
+        RealEngineLifecycleIT.onboard(appDId, IMAGE, exported(engine));
+        return RealEngineLifecycleIT.instance(appDId);
+    }
+
+    private static byte[] exported(DockerApiEngine engine) {
+        try (InputStream in = engine.exportImage(IMAGE)) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String container(String id) {
+        return given().get("/app_lcm/v1/app_instances/" + id).then().extract()
+                .path("instantiatedAppState.mcioInfo[0].mcioName");
+    }
+
+    /** The instance's address as the op occ recorded it after starting the container. */
+    private static String address(String opId) {
+        List<String> steps = given().get("/app_lcm_ext/v1/app_lcm_op_occs/" + opId).then().statusCode(200)
+                .extract().path("steps.step");
+        return steps.stream().filter(s -> s.startsWith(LcmOperationRunner.ADDRESS_STEP))
+                .map(s -> s.substring(LcmOperationRunner.ADDRESS_STEP.length())).reduce((a, b) -> b)
+                .orElseThrow(() -> new AssertionError("no address step in " + steps));
+    }
+
+    private static String awaitPage(String address) {
+        String body = Poll.until(() -> fetch(address), b -> b != null, WAIT, "httpd answers at " + address);
+        return body.replaceAll("(?s).*<p>(.*)</p>.*", "$1");
+    }
+
+    /** The index page at {@code address}:8080, or null when nothing answers. */
+    private static String fetch(String address) {
+        HttpRequest get = HttpRequest.newBuilder(URI.create("http://" + address + ":8080/index.html"))
+                .timeout(Duration.ofSeconds(2)).GET().build();
+        try {
+            HttpResponse<String> response = HTTP.send(get, HttpResponse.BodyHandlers.ofString());
+            return response.statusCode() == 200 ? response.body() : null;
+        } catch (IOException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
