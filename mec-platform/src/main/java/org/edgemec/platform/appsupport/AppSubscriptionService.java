@@ -13,9 +13,7 @@ import org.edgemec.platform.persistence.SubscriptionEntity;
 import org.edgemec.platform.persistence.SubscriptionRepository;
 import org.edgemec.platform.security.AppAccess;
 
-import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.UUID;
 
 /** AppTerminationNotificationSubscriptions of the application support API. */
 @ApplicationScoped
@@ -49,13 +47,7 @@ public class AppSubscriptionService {
         String callback = CallbackReferences.validate(body.callbackReference());
         AppTerminationNotificationSubscription stored = new AppTerminationNotificationSubscription(TYPE, callback,
                 null, appInstanceId);
-        SubscriptionEntity entity = new SubscriptionEntity();
-        entity.subscriptionId = UUID.randomUUID().toString();
-        entity.appInstanceId = appInstanceId;
-        entity.subscriptionType = TYPE;
-        entity.callbackReference = callback;
-        entity.body = json.write(stored);
-        entity.createdAt = OffsetDateTime.now();
+        SubscriptionEntity entity = SubscriptionEntity.create(appInstanceId, TYPE, callback, json.write(stored));
         subscriptions.persist(entity);
         return new Stored<>(entity.subscriptionId, stored);
     }

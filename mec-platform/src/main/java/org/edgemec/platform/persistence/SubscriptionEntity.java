@@ -6,6 +6,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import java.time.OffsetDateTime;
+import java.util.UUID;
 
 /** An Mp1 subscription of either API (subscriptionType tells which); body is the subscription JSON. */
 @Entity
@@ -30,4 +31,17 @@ public class SubscriptionEntity {
 
     @Column(name = "created_at", nullable = false)
     public OffsetDateTime createdAt;
+
+    /** A new subscription row with a platform-assigned id, created now. */
+    public static SubscriptionEntity create(String appInstanceId, String subscriptionType, String callbackReference,
+                                            String body) {
+        SubscriptionEntity entity = new SubscriptionEntity();
+        entity.subscriptionId = UUID.randomUUID().toString();
+        entity.appInstanceId = appInstanceId;
+        entity.subscriptionType = subscriptionType;
+        entity.callbackReference = callbackReference;
+        entity.body = body;
+        entity.createdAt = OffsetDateTime.now();
+        return entity;
+    }
 }

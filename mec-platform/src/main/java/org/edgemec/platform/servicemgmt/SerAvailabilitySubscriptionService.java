@@ -14,9 +14,7 @@ import org.edgemec.platform.persistence.SubscriptionEntity;
 import org.edgemec.platform.persistence.SubscriptionRepository;
 import org.edgemec.platform.security.AppAccess;
 
-import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.UUID;
 import java.util.stream.Stream;
 
 /** SerAvailabilityNotificationSubscriptions of the service management API. */
@@ -49,13 +47,7 @@ public class SerAvailabilitySubscriptionService {
         validate(body.filteringCriteria());
         SerAvailabilityNotificationSubscription stored = new SerAvailabilityNotificationSubscription(TYPE, callback,
                 null, body.filteringCriteria());
-        SubscriptionEntity entity = new SubscriptionEntity();
-        entity.subscriptionId = UUID.randomUUID().toString();
-        entity.appInstanceId = appInstanceId;
-        entity.subscriptionType = TYPE;
-        entity.callbackReference = callback;
-        entity.body = json.write(stored);
-        entity.createdAt = OffsetDateTime.now();
+        SubscriptionEntity entity = SubscriptionEntity.create(appInstanceId, TYPE, callback, json.write(stored));
         subscriptions.persist(entity);
         return new Stored<>(entity.subscriptionId, stored);
     }

@@ -19,6 +19,7 @@ import org.edgemec.mp1api.common.SubscriptionLinkList;
 import org.edgemec.mp1api.mec011.appsupport.AppTerminationNotificationSubscription;
 import org.edgemec.platform.appsupport.AppSubscriptionService;
 import org.edgemec.platform.notification.Stored;
+import org.edgemec.platform.notification.SubscriptionLinks;
 
 /** MEC 011 application subscriptions (AppTerminationNotificationSubscription). */
 @Path(AppSupportPaths.BASE + "/applications/{appInstanceId}/subscriptions")
@@ -42,11 +43,7 @@ public class AppSubscriptionsResource {
 
     @GET
     public SubscriptionLinkList list(@PathParam("appInstanceId") String appInstanceId, @Context UriInfo uri) {
-        var items = subscriptions.list(appInstanceId).stream()
-                .map(s -> new SubscriptionLinkList.Subscription(uri.getAbsolutePathBuilder().path(s.id()).build()
-                        .toString(), s.body().subscriptionType())).toList();
-        return new SubscriptionLinkList(new SubscriptionLinkList.Links(
-                new LinkType(uri.getAbsolutePath().toString()), items));
+        return SubscriptionLinks.of(uri, subscriptions.list(appInstanceId), AppTerminationNotificationSubscription::subscriptionType);
     }
 
     @GET

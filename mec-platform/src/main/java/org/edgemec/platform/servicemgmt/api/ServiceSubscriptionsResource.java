@@ -18,6 +18,7 @@ import org.edgemec.mp1api.common.SelfLinks;
 import org.edgemec.mp1api.common.SubscriptionLinkList;
 import org.edgemec.mp1api.mec011.servicemgmt.SerAvailabilityNotificationSubscription;
 import org.edgemec.platform.notification.Stored;
+import org.edgemec.platform.notification.SubscriptionLinks;
 import org.edgemec.platform.servicemgmt.SerAvailabilitySubscriptionService;
 
 import java.net.URI;
@@ -44,11 +45,7 @@ public class ServiceSubscriptionsResource {
 
     @GET
     public SubscriptionLinkList list(@PathParam("appInstanceId") String appInstanceId, @Context UriInfo uri) {
-        var items = subscriptions.list(appInstanceId).stream()
-                .map(s -> new SubscriptionLinkList.Subscription(uri.getAbsolutePathBuilder().path(s.id()).build()
-                        .toString(), s.body().subscriptionType())).toList();
-        return new SubscriptionLinkList(new SubscriptionLinkList.Links(
-                new LinkType(uri.getAbsolutePath().toString()), items));
+        return SubscriptionLinks.of(uri, subscriptions.list(appInstanceId), SerAvailabilityNotificationSubscription::subscriptionType);
     }
 
     @GET
