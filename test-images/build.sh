@@ -31,9 +31,12 @@ trap 'rm -rf "$work"' EXIT
 install_counter() { install -m 0755 "$ROOT/test-images/counter/counter.sh" "$1/bin/counter"; }
 install_httpd() { mkdir -p "$1/www"; cp "$ROOT/test-images/httpd/www/"* "$1/www/"; }
 
-# build_image APP IMAGE CMD: one image from the busybox rootfs plus install_APP's files, on every engine.
+# build_image APP IMAGE CMD [EXPOSE]: one image from the busybox rootfs plus install_APP's files, on every engine;
+# EXPOSE (e.g. "8080/tcp") is the port the image declares (the LCM takes an app's port from it when the AppD has none).
 build_image() {
-    local app="$1" IMAGE="$2" cmd="$3" STAMP="$STATE/images/$1.inputs"
+    local app="$1" IMAGE="$2" cmd="$3" expose="${4:-}" STAMP="$STATE/images/$1.inputs"
+    local -a changes=(--change 'ENV PATH=/bin' --change "CMD $cmd" --change "LABEL org.edgemec.test-image=$app")
+    [[ -z "$expose" ]] || changes+=(--change "EXPOSE $expose")
     local inputs id1 id2 idd rootfs applet
     inputs=$( { sha256sum "$BUSYBOX" "$ROOT/test-images/build.sh" $(find "$ROOT/test-images/$app" -type f | sort) | cut -d' ' -f1; } | sha256sum | cut -c1-64)
 
@@ -61,8 +64,7 @@ build_image() {
         printf 'root:x:0:0:root:/:/bin/sh\nnobody:x:65534:65534:nobody:/:/bin/false\n' >"$rootfs/etc/passwd"
         printf 'root:x:0:\nnogroup:x:65534:\n' >"$rootfs/etc/group"
         tar --numeric-owner --owner=0 --group=0 -C "$rootfs" -c . |
-            "$P1" import --quiet --change 'ENV PATH=/bin' --change "CMD $cmd" \
-                --change "LABEL org.edgemec.test-image=$app" - "$IMAGE" >/dev/null
+            "$P1" import --quiet "${changes[@]}" - "$IMAGE" >/dev/null
         id1=$("$P1" image inspect --format '{{.Id}}' "$IMAGE")
     fi
 
@@ -82,4 +84,4 @@ build_image() {
 }
 
 build_image counter localhost/edgemec/counter:latest '["/bin/counter"]'
-build_image httpd localhost/edgemec/httpd:latest '["/bin/busybox", "httpd", "-f", "-p", "8080", "-h", "/www"]'
+build_image httpd localhost/edgemec/httpd:latest '["/bin/busybox", "httpd", "-f", "-p", "8080", "-h", "/www"]' 8080/tcp

@@ -8,16 +8,18 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.edgemec.applcm.domain.lcm.LcmOpOccService;
 import org.edgemec.applcm.domain.lcm.OpOcc;
+import org.edgemec.mp1api.common.ProblemDetails;
 
 /**
- * Extension (not ETSI): what AppLcmOpOcc cannot carry, the steps an operation ran and why it failed.
+ * Extension (not ETSI): what AppLcmOpOcc cannot carry, the steps an operation ran and why it failed ({@code error},
+ * a ProblemDetails: for a refused provisioning, the mec-platform's own status and detail).
  */
 @Path("/app_lcm_ext/v1/app_lcm_op_occs/{appLcmOpOccId}")
 @Produces(MediaType.APPLICATION_JSON)
 public class OpOccDetailsResource {
 
     public record OpOccDetails(String id, String appInstanceId, String lcmOperation, String operationState,
-            String error, JsonNode steps) {
+            ProblemDetails error, JsonNode steps) {
     }
 
     private final LcmOpOccService ops;

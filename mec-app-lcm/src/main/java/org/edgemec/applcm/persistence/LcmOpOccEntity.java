@@ -30,6 +30,14 @@ public class LcmOpOccEntity {
     public String cancelMode;
     @Column(name = "error_detail")
     public String errorDetail;
+    @Column(name = "error_status")
+    public Integer errorStatus;
+    @Column(name = "error_title")
+    public String errorTitle;
+    @Column(name = "error_type")
+    public String errorType;
+    @Column(name = "error_instance")
+    public String errorInstance;
     /** JSON array of {time, step} records, appended as the operation runs. */
     public String steps;
     @Column(name = "created_at")

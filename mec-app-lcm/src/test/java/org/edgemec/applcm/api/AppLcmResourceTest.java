@@ -123,7 +123,7 @@ class AppLcmResourceTest {
             assertTrue(failed.getString("lcmOperation").equals("INSTANTIATE"));
             String opId = failed.getString("id");
             given().get("/app_lcm_ext/v1/app_lcm_op_occs/" + opId).then().statusCode(200)
-                    .body("error", containsString("unreachable")).body("steps[0].step", containsString("grant"));
+                    .body("error.status", equalTo(503)).body("error.detail", containsString("unreachable")).body("steps[0].step", containsString("grant"));
             for (String state : List.of("STARTING", "PROCESSING", "FAILED_TEMP")) {
                 subscriber.await(b -> b.contains(opId) && b.contains("\"operationState\":\"" + state + "\""), WAIT);
             }

@@ -6,6 +6,9 @@ import org.edgemec.common.error.ConflictException;
 import org.edgemec.common.error.InvalidFieldException;
 import org.edgemec.common.error.NotFoundException;
 import org.edgemec.mp1api.mec011.appsupport.OperationActionType;
+import org.edgemec.mp1api.provisioning.AppEndpoint;
+import org.edgemec.mp1api.provisioning.AppInstanceCredentials;
+import org.edgemec.mp1api.provisioning.AppInstanceProvisioning;
 import org.edgemec.platform.appsupport.DnsRuleService;
 import org.edgemec.platform.appsupport.TerminationService;
 import org.edgemec.platform.appsupport.TrafficRuleService;
@@ -37,18 +40,20 @@ public class ProvisioningService {
     private final DnsRuleService dnsRules;
     private final TerminationService terminations;
     private final AppInstanceRemoval removal;
+    private final AppInstanceFronting fronting;
     private final JsonColumn json;
     private final Mp1Links links;
     private final Mp1Config config;
 
     public ProvisioningService(AppInstanceRepository instances, TrafficRuleService trafficRules,
                                DnsRuleService dnsRules, TerminationService terminations, AppInstanceRemoval removal,
-                               JsonColumn json, Mp1Links links, Mp1Config config) {
+                               AppInstanceFronting fronting, JsonColumn json, Mp1Links links, Mp1Config config) {
         this.instances = instances;
         this.trafficRules = trafficRules;
         this.dnsRules = dnsRules;
         this.terminations = terminations;
         this.removal = removal;
+        this.fronting = fronting;
         this.json = json;
         this.links = links;
         this.config = config;
@@ -76,8 +81,10 @@ public class ProvisioningService {
         for (int i = 0; i < orEmpty(body.appDNSRule()).size(); i++) {
             dnsRules.provision(entity.appInstanceId, body.appDNSRule().get(i), "appDNSRule[" + i + "]");
         }
-        LOG.infof("app instance %s provisioned (%d traffic rules, %d DNS rules)", entity.appInstanceId,
-                traffic.size(), orEmpty(body.appDNSRule()).size());
+        fronting.apply(body);
+        LOG.infof("app instance %s provisioned (%d traffic rules, %d DNS rules, endpoint %s)", entity.appInstanceId,
+                traffic.size(), orEmpty(body.appDNSRule()).size(),
+                body.endpoint() == null ? "not yet known" : body.endpoint().authority());
         return new AppInstanceCredentials(entity.appInstanceId, entity.clientId, secret,
                 links.base() + "mec_platform_mgmt/v1/oauth/token");
     }
@@ -91,6 +98,20 @@ public class ProvisioningService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public AppInstanceProvisioning get(String appInstanceId) {
         return json.read(find(appInstanceId).provisioning, AppInstanceProvisioning.class);
+    }
+
+    /**
+     * Where the instance now serves (the LCM tells after every container start: an engine may give a restarted
+     * container another address); the proxy fronts the new endpoint.
+     */
+    public AppInstanceProvisioning updateEndpoint(String appInstanceId, AppEndpoint endpoint) {
+        AppInstanceEntity entity = find(appInstanceId);
+        AppInstanceProvisioning updated = json.read(entity.provisioning, AppInstanceProvisioning.class)
+                .withEndpoint(endpoint);
+        entity.provisioning = json.write(updated);
+        fronting.apply(updated);
+        LOG.infof("app instance %s serves at %s", appInstanceId, endpoint.authority());
+        return updated;
     }
 
     /**

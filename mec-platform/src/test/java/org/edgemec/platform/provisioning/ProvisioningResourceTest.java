@@ -94,6 +94,66 @@ class ProvisioningResourceTest {
     }
 
     @Test
+    void shouldFrontTheInstanceAtTheProxyAndLetItsClientsFollowANewEndpoint() {
+        String id = Mp1Apps.newId();
+        String service = "/edge_proxy/v1/services/" + id + ".example.mec";
+        given().header("Authorization", OPERATOR).contentType(ContentType.JSON).body(Mp1Apps.provisioning(id))
+                .post(APPS).then().statusCode(201);
+        given().header("Authorization", OPERATOR).get(service).then().statusCode(200)
+                .body("backend", equalTo("10.88.0.5:8080"));
+        String client = "/edge_proxy/v1/proxies/edge1/clients/follow-" + id;
+        given().header("Authorization", OPERATOR).contentType(ContentType.JSON)
+                .body(java.util.Map.of("clientId", "follow-" + id, "latency", "NORMAL", "throughput", "NORMAL",
+                        "forwarding", java.util.Map.of(id + ".example.mec", "10.88.0.5:8080",
+                                "other.example.mec", "10.88.0.5:8080")))
+                .put(client).then().statusCode(200);
+
+        given().header("Authorization", OPERATOR).contentType(ContentType.JSON)
+                .body("{\"host\": \"10.88.0.9\", \"port\": 8080}").put(APPS + "/" + id + "/endpoint").then()
+                .statusCode(200).body("endpoint.host", equalTo("10.88.0.9"), "appDNSRule[0].dnsRuleId", equalTo("dr1"));
+        given().header("Authorization", OPERATOR).get(APPS + "/" + id).then().body("endpoint.host", equalTo("10.88.0.9"));
+        given().header("Authorization", OPERATOR).get(service).then().body("backend", equalTo("10.88.0.9:8080"));
+        given().header("Authorization", OPERATOR).get(client).then().statusCode(200)
+                .body("forwarding.'" + id + ".example.mec'", equalTo("10.88.0.9:8080"))
+                .body("forwarding.'other.example.mec'", equalTo("10.88.0.5:8080"));
+
+        // no port: a host-only endpoint is valid, and nothing can be fronted
+        given().header("Authorization", OPERATOR).contentType(ContentType.JSON).body("{\"host\": \"10.88.0.10\"}")
+                .put(APPS + "/" + id + "/endpoint").then().statusCode(200).body("endpoint.port", org.hamcrest.Matchers.nullValue());
+        given().header("Authorization", OPERATOR).get(service).then().statusCode(404);
+
+        given().header("Authorization", OPERATOR).contentType(ContentType.JSON)
+                .body("{\"host\": \"10.88.0.9\", \"port\": 70000}").put(APPS + "/" + id + "/endpoint").then()
+                .statusCode(400).contentType("application/problem+json").body("detail", containsString("port"));
+        given().header("Authorization", OPERATOR).contentType(ContentType.JSON).body("{\"port\": 80}")
+                .put(APPS + "/" + id + "/endpoint").then().statusCode(400).body("detail", containsString("host"));
+        given().header("Authorization", OPERATOR).contentType(ContentType.JSON).body("{\"host\": \"10.88.0.9\"}")
+                .put(APPS + "/" + Mp1Apps.newId() + "/endpoint").then().statusCode(404);
+
+        given().header("Authorization", OPERATOR).contentType(ContentType.JSON)
+                .body("{\"host\": \"10.88.0.9\", \"port\": 8081}").put(APPS + "/" + id + "/endpoint").then()
+                .statusCode(200);
+        given().header("Authorization", OPERATOR).get(service).then().statusCode(200);
+        Mp1Apps.deprovision(id);
+        given().header("Authorization", OPERATOR).get(service).then().statusCode(404);
+        given().header("Authorization", OPERATOR).delete(client).then().statusCode(204);
+    }
+
+    @Test
+    void shouldProvisionWithoutAnEndpointUntilTheContainerStarts() {
+        String id = Mp1Apps.newId();
+        String body = Mp1Apps.provisioning(id).replace("\"endpoint\": {\"host\": \"10.88.0.5\", \"port\": 8080},", "");
+        assertNotEquals(body, Mp1Apps.provisioning(id));
+        given().header("Authorization", OPERATOR).contentType(ContentType.JSON).body(body).post(APPS).then()
+                .statusCode(201);
+        given().header("Authorization", OPERATOR).get(APPS + "/" + id).then().statusCode(200)
+                .body("endpoint", org.hamcrest.Matchers.nullValue());
+        given().header("Authorization", OPERATOR).get("/edge_proxy/v1/services/" + id + ".example.mec").then()
+                .statusCode(404);
+        Mp1Apps.deprovision(id);
+    }
+
+    @Test
     void shouldAnswer401WithoutTheOperatorToken() {
         given().contentType(ContentType.JSON).body(Mp1Apps.provisioning(Mp1Apps.newId())).post(APPS)
                 .then().statusCode(401).contentType("application/problem+json").body("status", equalTo(401));

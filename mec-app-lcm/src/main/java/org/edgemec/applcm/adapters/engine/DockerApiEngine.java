@@ -6,8 +6,10 @@ import com.github.dockerjava.api.command.CreateContainerCmd;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.exception.NotModifiedException;
+import com.github.dockerjava.api.model.ExposedPort;
 import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.HostConfig;
+import com.github.dockerjava.api.model.InternetProtocol;
 import com.github.dockerjava.core.DefaultDockerClientConfig;
 import com.github.dockerjava.core.DockerClientImpl;
 import com.github.dockerjava.transport.DockerHttpClient;
@@ -202,6 +204,23 @@ public abstract class DockerApiEngine implements ContainerEngine, ImageStore {
             }
             String text = out.toString(StandardCharsets.UTF_8);
             return text.isEmpty() ? List.of() : Arrays.asList(text.split("\r?\n"));
+        });
+    }
+
+    @Override
+    public List<Integer> exposedTcpPorts(String image) {
+        return call("inspect image " + image, () -> {
+            try {
+                var config = client.inspectImageCmd(image).exec().getConfig();
+                if (config == null || config.getExposedPorts() == null) {
+                    return List.<Integer>of();
+                }
+                return Arrays.stream(config.getExposedPorts())
+                        .filter(p -> p.getProtocol() == InternetProtocol.TCP)
+                        .map(ExposedPort::getPort).sorted().distinct().toList();
+            } catch (NotFoundException e) {
+                return List.<Integer>of();
+            }
         });
     }
 

@@ -48,6 +48,14 @@ public interface ContainerEngine extends AutoCloseable {
         return Optional.empty();
     }
 
+    /**
+     * The TCP ports a local image declares ({@code EXPOSE}, the image config's {@code ExposedPorts}), ascending; empty
+     * when it declares none or the engine does not have it.
+     */
+    default List<Integer> exposedTcpPorts(String image) {
+        return List.of();
+    }
+
     /** The id of a local image, or empty when the engine does not have it. */
     Optional<String> imageId(String image);
 

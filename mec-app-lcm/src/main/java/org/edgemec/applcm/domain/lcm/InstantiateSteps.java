@@ -2,6 +2,7 @@ package org.edgemec.applcm.domain.lcm;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.InputStream;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import org.edgemec.applcm.domain.engine.ContainerEngine;
@@ -17,21 +18,28 @@ import org.edgemec.applcm.domain.pkg.AppPackage;
 import org.edgemec.applcm.domain.pkg.ImageKind;
 import org.edgemec.applcm.domain.pkg.PackageService;
 import org.edgemec.applcm.domain.pkg.PackageStore;
-import org.edgemec.applcm.domain.provision.AppInstanceProvisioning;
 import org.edgemec.applcm.domain.provision.PlatformProvisioning;
 import org.edgemec.mp1api.common.LcmOperationType;
 import org.edgemec.mp1api.mec0102.appd.AppD;
 import org.edgemec.mp1api.mec0102.appd.VirtualComputeDescriptor;
 import org.edgemec.mp1api.mec0102.lcm.InstantiateAppRequest;
 import org.edgemec.mp1api.mec0102.lcm.OperationalState;
+import org.edgemec.mp1api.provisioning.AppEndpoint;
+import org.edgemec.mp1api.provisioning.AppInstanceCredentials;
+import org.edgemec.mp1api.provisioning.AppInstanceProvisioning;
+import org.jboss.logging.Logger;
 
 /**
  * INSTANTIATE: grant (host selection), image onto the host's engine (load the package's archive when missing),
- * create and start the container with the virtualComputeDescriptor limits, provision the host's mec-platform.
- * Any failure removes what was made and releases the grant, so a retry starts clean.
+ * provision the host's mec-platform (the app's rules; its Mp1 client credentials come back), create and start the
+ * container with the virtualComputeDescriptor limits and those credentials in its environment, then tell the
+ * platform where the instance serves. Any failure removes what was made (container, provisioning) and releases the
+ * grant, so a retry starts clean.
  */
 @ApplicationScoped
 public class InstantiateSteps {
+
+    private static final Logger LOG = Logger.getLogger(InstantiateSteps.class);
 
     private final LcmOpOccService ops;
     private final PackageService packages;
@@ -64,13 +72,23 @@ public class InstantiateSteps {
         MecHost host = hosts.get(grant.hostName());
         ContainerEngine engine = engines.engineOf(host);
         String name = containerName(inst);
+        boolean provisioned = false;
         try {
             LcmOperationRunner.check(ops.step(op.id(), "granted " + grant.grantId() + " on " + host.name()));
             ensureImage(op, engine, pkg);
             engine.remove(name, true);
+            Map<String, String> env = new LinkedHashMap<>();
+            env.put("MEC_APP_INSTANCE_ID", inst.id());
+            env.put("MEC_HOST", host.name());
+            if (host.hasPlatform()) {
+                provisioned = true;
+                env.putAll(credentialsEnv(provision(op, host, inst, appD), host));
+            } else {
+                ops.step(op.id(), "host " + host.name() + " has no platform URL: provisioning skipped");
+            }
             ContainerSpec spec = ContainerSpec.of(name, pkg.imageName())
                     .withLabels(Map.of("edgemec.app-instance-id", inst.id(), "edgemec.app-d-id", inst.appDId()))
-                    .withEnv(Map.of("MEC_APP_INSTANCE_ID", inst.id(), "MEC_HOST", host.name()))
+                    .withEnv(env)
                     .withLimits(vcd == null ? null : (long) (vcd.virtualMemory().virtualMemSize() * 1024 * 1024),
                             vcd == null ? null : vcd.virtualCpu().numVirtualCpu() * 1_000_000_000L);
             String id = engine.create(spec);
@@ -78,10 +96,13 @@ public class InstantiateSteps {
             engine.start(id);
             LcmOperationRunner.check(ops.step(op.id(), "container started"));
             String address = LcmOperationRunner.recordAddress(ops, op, engine, id);
-            provision(op, host, inst, appD, address);
+            if (host.hasPlatform()) {
+                reportEndpoint(ops, provisioning, op, host, inst.id(),
+                        AppEndpoints.of(address, appD, () -> engine.exposedTcpPorts(pkg.imageName())).orElse(null));
+            }
             ops.complete(op.id(), host.name(), id, name, OperationalState.STARTED);
         } catch (RuntimeException e) {
-            rollback(engine, name, inst);
+            rollback(engine, name, inst, provisioned ? host : null);
             throw e;
         }
     }
@@ -108,23 +129,52 @@ public class InstantiateSteps {
         LcmOperationRunner.check(ops.step(op.id(), "image " + pkg.imageName() + " loaded (" + id + ")"));
     }
 
-    private void provision(OpOcc op, MecHost host, AppInstance inst, AppD appD, String address) {
-        if (!host.hasPlatform()) {
-            ops.step(op.id(), "host " + host.name() + " has no platform URL: provisioning skipped");
-            return;
-        }
-        provisioning.provision(host.platformUrl(), new AppInstanceProvisioning(inst.id(), inst.appDId(),
-                inst.appName(), inst.appProvider(), inst.appSoftVersion(),
-                address == null ? null : Map.of("host", address), appD.appTrafficRule(),
-                appD.appDNSRule(), appD.appServiceRequired(), appD.appServiceProduced()));
-        LcmOperationRunner.check(ops.step(op.id(), "mec-platform " + host.platformUrl() + " provisioned"));
+    private AppInstanceCredentials provision(OpOcc op, MecHost host, AppInstance inst, AppD appD) {
+        AppInstanceCredentials credentials = provisioning.provision(host.platformUrl(), new AppInstanceProvisioning(
+                inst.id(), inst.appDId(), inst.appName(), inst.appProvider(), inst.appSoftVersion(), null,
+                appD.appTrafficRule(), appD.appDNSRule(), appD.appServiceRequired(), appD.appServiceProduced()));
+        LcmOperationRunner.check(ops.step(op.id(), "mec-platform " + host.platformUrl() + " provisioned (client id "
+                + credentials.clientId() + ")"));
+        return credentials;
     }
 
-    private void rollback(ContainerEngine engine, String name, AppInstance inst) {
+    /**
+     * What the app finds in its environment to reach its platform over Mp1: the Mp1 base URL and its OAuth 2.0 client
+     * credentials for the token endpoint (client credentials grant).
+     */
+    static Map<String, String> credentialsEnv(AppInstanceCredentials c, MecHost host) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("MEC_PLATFORM_URL", host.platformUrl().toString());
+        env.put("MEC_OAUTH_TOKEN_URL", c.tokenEndpoint());
+        env.put("MEC_OAUTH_CLIENT_ID", c.clientId());
+        env.put("MEC_OAUTH_CLIENT_SECRET", c.clientSecret());
+        return env;
+    }
+
+    /** Tells the platform where the started instance serves (nothing to tell when the engine gave no address). */
+    static void reportEndpoint(LcmOpOccService ops, PlatformProvisioning provisioning, OpOcc op, MecHost host,
+            String appInstanceId, AppEndpoint endpoint) {
+        if (endpoint == null) {
+            ops.step(op.id(), "no endpoint to report to mec-platform " + host.platformUrl());
+            return;
+        }
+        provisioning.updateEndpoint(host.platformUrl(), appInstanceId, endpoint);
+        ops.step(op.id(), "endpoint " + endpoint.authority() + " reported to mec-platform " + host.platformUrl());
+    }
+
+    private void rollback(ContainerEngine engine, String name, AppInstance inst, MecHost provisionedOn) {
         try {
             engine.remove(name, true);
         } catch (RuntimeException ignored) {
             // the host may be the reason we fail; nothing left to remove then
+        }
+        if (provisionedOn != null) {
+            try {
+                provisioning.deprovision(provisionedOn.platformUrl(), inst.id(), false);
+            } catch (RuntimeException e) {
+                LOG.warnf("deprovisioning %s at %s after a failed instantiation failed: %s", inst.id(),
+                        provisionedOn.platformUrl(), e.getMessage());
+            }
         }
         grants.release(inst.id());
     }

@@ -17,6 +17,7 @@ import org.edgemec.applcm.persistence.LcmOpOccRepository;
 import org.edgemec.common.error.ConflictException;
 import org.edgemec.common.error.NotFoundException;
 import org.edgemec.mp1api.common.LcmOperationType;
+import org.edgemec.mp1api.common.ProblemDetails;
 import org.edgemec.mp1api.mec0102.lcm.AppInstanceState;
 import org.edgemec.mp1api.mec0102.lcm.InstantiationState;
 import org.edgemec.mp1api.mec0102.lcm.LcmOperationState;
@@ -94,9 +95,10 @@ public class LcmOpOccService {
         return !op.cancelPending;
     }
 
-    public void failTemp(String opId, String reason) {
+    /** FAILED_TEMP with {@code error} as the op occ's error (for a platform's refusal: the platform's answer). */
+    public void failTemp(String opId, ProblemDetails error) {
         LcmOpOccEntity op = locked(opId);
-        op.errorDetail = reason;
+        setError(op, error);
         op.cancelPending = false;
         enter(op, LcmOperationState.FAILED_TEMP, instances.findById(op.appInstanceId));
     }
@@ -131,7 +133,7 @@ public class LcmOpOccService {
     public OpOcc retry(String opId) {
         LcmOpOccEntity op = locked(opId);
         requireState(op, LcmOperationState.FAILED_TEMP, "retry");
-        op.errorDetail = null;
+        setError(op, null);
         enter(op, LcmOperationState.PROCESSING, instances.findById(op.appInstanceId));
         return view(op);
     }
@@ -172,8 +174,24 @@ public class LcmOpOccService {
         return ops.list("order by startTime").stream().map(this::view).toList();
     }
 
+    private static void setError(LcmOpOccEntity op, ProblemDetails error) {
+        op.errorDetail = error == null ? null : error.detail();
+        op.errorStatus = error == null || error.status() == null ? null : error.status().intValue();
+        op.errorTitle = error == null ? null : error.title();
+        op.errorType = error == null ? null : error.type();
+        op.errorInstance = error == null ? null : error.instance();
+    }
+
+    private static ProblemDetails errorOf(LcmOpOccEntity op) {
+        if (op.errorDetail == null && op.errorStatus == null && op.errorTitle == null) {
+            return null;
+        }
+        return new ProblemDetails(op.errorType, op.errorTitle, op.errorStatus == null ? null
+                : op.errorStatus.longValue(), op.errorDetail, op.errorInstance);
+    }
+
     private void cancelled(LcmOpOccEntity op) {
-        op.errorDetail = "cancelled (" + op.cancelMode + ")";
+        setError(op, ProblemDetails.of(409, "Cancelled", "cancelled (" + op.cancelMode + ")"));
         op.cancelPending = false;
         enter(op, LcmOperationState.FAILED_TEMP, instances.findById(op.appInstanceId));
     }
@@ -189,7 +207,9 @@ public class LcmOpOccService {
         op.operationState = state.name();
         op.stateEnteredTime = OffsetDateTime.now();
         LOG.infof("op occ %s (%s of %s) %s%s", op.id, op.lcmOperation, op.appInstanceId, state,
-                op.errorDetail == null ? "" : ": " + op.errorDetail);
+                op.errorDetail == null && op.errorStatus == null ? ""
+                        : ": " + (op.errorStatus == null ? "" : op.errorStatus + " ")
+                        + (op.errorTitle == null ? "" : op.errorTitle + ": ") + op.errorDetail);
         notifier.opOccChanged(op, inst);
     }
 
@@ -204,7 +224,7 @@ public class LcmOpOccService {
     private OpOcc view(LcmOpOccEntity op) {
         return new OpOcc(op.id, op.appInstanceId, LcmOperationType.valueOf(op.lcmOperation),
                 LcmOperationState.valueOf(op.operationState), op.stateEnteredTime, op.startTime, op.operationParams,
-                op.cancelPending, op.cancelMode, op.errorDetail, tree(op.steps));
+                op.cancelPending, op.cancelMode, errorOf(op), tree(op.steps));
     }
 
     private JsonNode tree(String text) {

@@ -7,11 +7,19 @@ import java.time.Duration;
 import org.eclipse.microprofile.context.ManagedExecutor;
 import org.edgemec.applcm.config.LcmConfig;
 import org.edgemec.applcm.domain.engine.ContainerEngine;
+import org.edgemec.applcm.domain.engine.EngineException;
+import org.edgemec.applcm.domain.engine.EngineUnavailableException;
 import org.edgemec.applcm.domain.grant.GrantService;
 import org.edgemec.applcm.domain.host.EngineProvider;
 import org.edgemec.applcm.domain.host.MecHost;
 import org.edgemec.applcm.domain.host.MecHostService;
+import org.edgemec.applcm.domain.pkg.AppPackage;
+import org.edgemec.applcm.domain.pkg.PackageService;
 import org.edgemec.applcm.domain.provision.PlatformProvisioning;
+import org.edgemec.applcm.domain.provision.ProvisioningFailedException;
+import org.edgemec.common.error.MecException;
+import org.edgemec.common.error.ProblemStatus;
+import org.edgemec.mp1api.common.ProblemDetails;
 import org.edgemec.mp1api.mec0102.lcm.InstantiateAppRequest;
 import org.edgemec.mp1api.mec0102.lcm.OperateAppRequest;
 import org.edgemec.mp1api.mec0102.lcm.OperationalState;
@@ -34,13 +42,14 @@ public class LcmOperationRunner {
     private final EngineProvider engines;
     private final PlatformProvisioning provisioning;
     private final GrantService grants;
+    private final PackageService packages;
     private final ManagedExecutor executor;
     private final ObjectMapper json;
     private final LcmConfig config;
 
     public LcmOperationRunner(LcmOpOccService ops, AppInstanceService instances, InstantiateSteps instantiate,
             MecHostService hosts, EngineProvider engines, PlatformProvisioning provisioning, GrantService grants,
-            ManagedExecutor executor, ObjectMapper json, LcmConfig config) {
+            PackageService packages, ManagedExecutor executor, ObjectMapper json, LcmConfig config) {
         this.ops = ops;
         this.instances = instances;
         this.instantiate = instantiate;
@@ -48,6 +57,7 @@ public class LcmOperationRunner {
         this.engines = engines;
         this.provisioning = provisioning;
         this.grants = grants;
+        this.packages = packages;
         this.executor = executor;
         this.json = json;
         this.config = config;
@@ -77,11 +87,35 @@ public class LcmOperationRunner {
                 case OPERATE -> operate(op, inst, read(op, OperateAppRequest.class));
             }
         } catch (Cancelled c) {
-            ops.failTemp(opId, "cancelled");
+            ops.failTemp(opId, ProblemDetails.of(409, "Cancelled", "cancelled"));
         } catch (RuntimeException e) {
             LOG.debugf(e, "op occ %s failed", opId);
-            ops.failTemp(opId, e.getMessage() == null ? e.toString() : e.getMessage());
+            ops.failTemp(opId, problemOf(e));
         }
+    }
+
+    /**
+     * The op occ's error for a failure: a platform's refusal keeps the platform's own status and detail; an engine
+     * that cannot be reached is 503, one that refused 502; anything else 500.
+     */
+    static ProblemDetails problemOf(RuntimeException e) {
+        String detail = e.getMessage() == null ? e.toString() : e.getMessage();
+        if (e instanceof ProvisioningFailedException p && p.problem() != null) {
+            ProblemDetails platform = p.problem();
+            return new ProblemDetails(platform.type(), platform.title() == null ? "mec-platform refused"
+                    : platform.title(), platform.status(), platform.detail() == null ? detail : platform.detail(),
+                    platform.instance());
+        }
+        if (e instanceof EngineUnavailableException) {
+            return ProblemDetails.of(503, "Container engine unavailable", detail);
+        }
+        if (e instanceof EngineException) {
+            return ProblemDetails.of(502, "Container engine refused", detail);
+        }
+        if (e instanceof MecException m) {
+            return ProblemDetails.of(ProblemStatus.of(m), "LCM operation failed", detail);
+        }
+        return ProblemDetails.of(500, "LCM operation failed", detail);
     }
 
     private void terminate(OpOcc op, AppInstance inst, TerminateAppRequest request) {
@@ -102,11 +136,17 @@ public class LcmOperationRunner {
     }
 
     private void operate(OpOcc op, AppInstance inst, OperateAppRequest request) {
-        ContainerEngine engine = engines.engineOf(hosts.get(inst.hostName()));
+        MecHost host = hosts.get(inst.hostName());
+        ContainerEngine engine = engines.engineOf(host);
         if (request.changeStateTo() == OperationalState.STARTED) {
             engine.start(inst.containerId());
             ops.step(op.id(), "container started");
-            recordAddress(ops, op, engine, inst.containerId());
+            String address = recordAddress(ops, op, engine, inst.containerId());
+            if (host.hasPlatform()) {
+                AppPackage pkg = packages.get(inst.appPkgId());
+                InstantiateSteps.reportEndpoint(ops, provisioning, op, host, inst.id(),
+                        AppEndpoints.of(address, pkg.appD(), () -> engine.exposedTcpPorts(pkg.imageName())).orElse(null));
+            }
         } else {
             Duration timeout = stopTimeout(request.stopType(), request.gracefulStopTimeout());
             engine.stop(inst.containerId(), timeout);

@@ -4,7 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.context.ManagedExecutor;
 import org.edgemec.applcm.domain.host.MecHost;
 import org.edgemec.applcm.domain.host.MecHostService;
-import org.edgemec.applcm.domain.provision.AppInstanceProvisioning;
+import org.edgemec.mp1api.provisioning.AppInstanceProvisioning;
 import org.edgemec.applcm.domain.provision.PlatformProvisioning;
 import org.edgemec.common.error.ConflictException;
 import org.edgemec.common.error.InvalidFieldException;

@@ -1,12 +1,24 @@
 package org.edgemec.applcm.domain.provision;
 
 import java.net.URI;
+import org.edgemec.mp1api.provisioning.AppEndpoint;
+import org.edgemec.mp1api.provisioning.AppInstanceCredentials;
+import org.edgemec.mp1api.provisioning.AppInstanceProvisioning;
 
-/** The mec-platform of a host, as the LCM (MEPM role) configures it for an app instance. */
+/**
+ * The mec-platform of a host, as the LCM (MEPM role) configures it for an app instance. Every method throws
+ * {@link ProvisioningFailedException} with the platform's answer when it refuses or cannot be reached.
+ */
 public interface PlatformProvisioning {
 
-    /** Provisions the app instance; an existing provisioning of the same id (409) counts as done. */
-    void provision(URI platformUrl, AppInstanceProvisioning request);
+    /**
+     * Provisions the app instance and returns its fresh client credentials. A provisioning of the same id left by an
+     * earlier attempt is replaced (credentials are only ever handed out once, so the old ones cannot be reused).
+     */
+    AppInstanceCredentials provision(URI platformUrl, AppInstanceProvisioning request);
+
+    /** Tells the platform where the instance serves now. */
+    void updateEndpoint(URI platformUrl, String appInstanceId, AppEndpoint endpoint);
 
     /** Removes it; an unknown id (404) counts as done. */
     void deprovision(URI platformUrl, String appInstanceId, boolean graceful);

@@ -7,6 +7,7 @@ import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -15,8 +16,9 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import org.edgemec.platform.provisioning.AppInstanceCredentials;
-import org.edgemec.platform.provisioning.AppInstanceProvisioning;
+import org.edgemec.mp1api.provisioning.AppEndpoint;
+import org.edgemec.mp1api.provisioning.AppInstanceCredentials;
+import org.edgemec.mp1api.provisioning.AppInstanceProvisioning;
 import org.edgemec.platform.provisioning.ProvisioningService;
 
 import java.util.List;
@@ -49,6 +51,14 @@ public class AppInstancesResource {
     @Path("/{appInstanceId}")
     public AppInstanceProvisioning get(@PathParam("appInstanceId") String appInstanceId) {
         return provisioning.get(appInstanceId);
+    }
+
+    /** Where the instance serves now (after a container start); 200 with the updated provisioning. */
+    @PUT
+    @Path("/{appInstanceId}/endpoint")
+    public AppInstanceProvisioning updateEndpoint(@PathParam("appInstanceId") String appInstanceId,
+                                                  @NotNull @Valid AppEndpoint endpoint) {
+        return provisioning.updateEndpoint(appInstanceId, endpoint);
     }
 
     @DELETE

@@ -86,6 +86,28 @@ public class ClientStateService {
         return first;
     }
 
+    /**
+     * Points every client state held here that forwards {@code serviceHost} to {@code from} at {@code to} instead:
+     * the service's backend moved (a restarted container got another address). Returns how many changed.
+     */
+    public int redirect(String serviceHost, Endpoint from, Endpoint to) {
+        int n = 0;
+        for (ClientStateEntity e : states.listAll()) {
+            Map<String, String> forwarding = read(e.forwarding);
+            if (from.toString().equals(forwarding.get(serviceHost))) {
+                forwarding.put(serviceHost, to.toString());
+                e.forwarding = writePlain(forwarding);
+                e.updatedAt = OffsetDateTime.now();
+                changed.fire(new ClientStateChanged(e.key.proxyName(), e.key.clientId()));
+                n++;
+            }
+        }
+        if (n > 0) {
+            LOG.infof("%d client state(s) now forward %s to %s instead of %s", n, serviceHost, to, from);
+        }
+        return n;
+    }
+
     /** Drops copies kept only for clients that could still use a cached alternative. */
     public int purgeExpired() {
         List<ClientStateEntity> expired = states.listExpired(OffsetDateTime.now());
@@ -108,6 +130,10 @@ public class ClientStateService {
     private String write(Map<String, Endpoint> forwarding) {
         Map<String, String> plain = new LinkedHashMap<>();
         forwarding.forEach((host, backend) -> plain.put(host, backend.toString()));
+        return writePlain(plain);
+    }
+
+    private String writePlain(Map<String, String> plain) {
         try {
             return json.writeValueAsString(plain);
         } catch (JsonProcessingException e) {

@@ -50,9 +50,39 @@ public class ServiceCatalogue {
     }
 
     public FrontedService put(String serviceHost, String backend, String latencyBackend, String throughputBackend) {
+        return put(serviceHost, backend, latencyBackend, throughputBackend, null);
+    }
+
+    /**
+     * Fronts a provisioned app instance: its DNS names lead to its endpoint, until the instance is removed (the row
+     * goes with it) or its endpoint changes (fronted again).
+     */
+    public FrontedService front(String appInstanceId, String serviceHost, String backend) {
+        return put(serviceHost, backend, null, null, appInstanceId);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<FrontedService> frontedFor(String appInstanceId) {
+        return services.list("appInstanceId", appInstanceId).stream().map(ServiceCatalogue::toService).toList();
+    }
+
+    /** Stops fronting what an app instance had fronted, but for the host names in {@code keep}. */
+    public void unfront(String appInstanceId, java.util.Set<String> keep) {
+        for (ProxyServiceEntity e : services.list("appInstanceId", appInstanceId)) {
+            if (keep.contains(e.serviceHost)) {
+                continue;
+            }
+            services.delete(e);
+            changed.fire(new ServiceCatalogueChanged(e.serviceHost));
+        }
+    }
+
+    private FrontedService put(String serviceHost, String backend, String latencyBackend, String throughputBackend,
+            String appInstanceId) {
         String host = normalise(serviceHost);
         ProxyServiceEntity e = services.findByIdOptional(host).orElseGet(ProxyServiceEntity::new);
         e.serviceHost = host;
+        e.appInstanceId = appInstanceId;
         e.backend = Endpoint.parse(backend, "backend").toString();
         e.latencyBackend = latencyBackend == null ? null : Endpoint.parse(latencyBackend, "latencyBackend").toString();
         e.throughputBackend = throughputBackend == null ? null
@@ -89,6 +119,12 @@ public class ServiceCatalogue {
             rules.put(s.serviceHost(), s.backendFor(r));
         }
         return rules;
+    }
+
+    /** Whether {@code name} is a host name the proxy can front (checked before a call that would refuse it). */
+    public static boolean isHostName(String name) {
+        String host = Optional.ofNullable(name).orElse("").toLowerCase(Locale.ROOT);
+        return HOST_NAME.matcher(host.endsWith(".") ? host.substring(0, host.length() - 1) : host).matches();
     }
 
     static String normalise(String serviceHost) {

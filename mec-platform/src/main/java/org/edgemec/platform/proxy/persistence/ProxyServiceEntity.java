@@ -24,6 +24,10 @@ public class ProxyServiceEntity {
     @Column(name = "throughput_backend")
     public String throughputBackend;
 
+    /** The provisioned app instance this service fronts; null when the operator put it. */
+    @Column(name = "app_instance_id")
+    public String appInstanceId;
+
     @Column(name = "updated_at")
     public OffsetDateTime updatedAt;
 }

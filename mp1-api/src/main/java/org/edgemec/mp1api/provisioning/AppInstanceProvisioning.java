@@ -1,32 +1,35 @@
-package org.edgemec.platform.provisioning;
+package org.edgemec.mp1api.provisioning;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
-import org.edgemec.mp1api.common.Addresses;
+import java.util.List;
 import org.edgemec.mp1api.common.ServiceDependency;
 import org.edgemec.mp1api.mec0102.appd.DNSRuleDescriptor;
 import org.edgemec.mp1api.mec0102.appd.ServiceDescriptor;
 import org.edgemec.mp1api.mec0102.appd.TrafficRuleDescriptor;
 
-import java.util.List;
-
 /**
- * Body of the provisioning API (docs/provisioning-api.md; not an ETSI type): an app instance the LCM places on
- * this host, with the rules and services of its AppD.
+ * Body of {@code POST /mec_platform_mgmt/v1/app_instances}: an app instance the LCM places on a host, with the rules
+ * and services of its AppD. {@code endpoint} is absent while the container is not started yet.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record AppInstanceProvisioning(
         @JsonProperty("appInstanceId") @NotBlank @Size(max = 128) String appInstanceId,
-        @JsonProperty("appDId") String appDId,
-        @JsonProperty("appName") String appName,
-        @JsonProperty("appProvider") String appProvider,
-        @JsonProperty("appSoftVersion") String appSoftVersion,
-        @JsonProperty("endpoint") @Valid Addresses endpoint,
+        @JsonProperty("appDId") @Size(max = 255) String appDId,
+        @JsonProperty("appName") @Size(max = 255) String appName,
+        @JsonProperty("appProvider") @Size(max = 255) String appProvider,
+        @JsonProperty("appSoftVersion") @Size(max = 255) String appSoftVersion,
+        @JsonProperty("endpoint") @Valid AppEndpoint endpoint,
         @JsonProperty("appTrafficRule") List<@Valid TrafficRuleDescriptor> appTrafficRule,
         @JsonProperty("appDNSRule") List<@Valid DNSRuleDescriptor> appDNSRule,
         @JsonProperty("appServiceRequired") List<@Valid ServiceDependency> appServiceRequired,
         @JsonProperty("appServiceProduced") List<@Valid ServiceDescriptor> appServiceProduced) {
+
+    public AppInstanceProvisioning withEndpoint(AppEndpoint newEndpoint) {
+        return new AppInstanceProvisioning(appInstanceId, appDId, appName, appProvider, appSoftVersion, newEndpoint,
+                appTrafficRule, appDNSRule, appServiceRequired, appServiceProduced);
+    }
 }
