@@ -1,6 +1,7 @@
 package org.edgemec.platform.proxy.dataplane;
 
 import io.vertx.core.Future;
+import io.vertx.core.MultiMap;
 import io.vertx.core.Promise;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
@@ -21,6 +22,7 @@ import org.edgemec.platform.proxy.domain.Endpoint;
 import org.edgemec.platform.proxy.session.SessionCookies;
 import org.jboss.logging.Logger;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -107,7 +109,28 @@ final class ForwardingInterceptor implements ProxyInterceptor {
             response.putHeader("Alt-Svc", state.advertiseAltSvc());
         }
         response.putHeader("Via", via(ctx.request().proxiedRequest().version()));
+        removeHopByHop(response.headers());
         return ctx.sendResponse();
+    }
+
+    /** Hop-by-hop fields of RFC 9110 7.6.1 that a proxy must not forward; Transfer-Encoding is the connection's own. */
+    private static final List<String> HOP_BY_HOP = List.of("connection", "keep-alive", "proxy-connection", "te",
+            "trailer", "upgrade");
+
+    /**
+     * Drops the backend's hop-by-hop fields (and those its Connection field names). Measured with vertx-http-proxy
+     * 4.5.25: a backend's {@code Connection: close} (busybox httpd sends it) reached HTTP/2 clients, where the field
+     * is forbidden, and curl reset the stream (PROTOCOL_ERROR).
+     */
+    static void removeHopByHop(MultiMap headers) {
+        for (String listed : headers.getAll("connection")) {
+            for (String name : listed.split(",")) {
+                if (!name.isBlank()) {
+                    headers.remove(name.trim());
+                }
+            }
+        }
+        HOP_BY_HOP.forEach(headers::remove);
     }
 
     private Future<ProxyResponse> backendFailure(ProxyContext ctx, Endpoint backend, Throwable e) {

@@ -1,0 +1,49 @@
+package org.edgemec.journeys;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The stack of {@code ./mec up} as a user gets it: the same ports and defaults as the README, overridable by the same
+ * environment variables the mec script reads.
+ */
+final class Stack {
+
+    static final Path ROOT = Path.of(System.getProperty("edgemec.root", "..")).toAbsolutePath().normalize();
+    static final Path STATE = Path.of(env("EDGEMEC_STATE_DIR", ROOT.resolve(".mec").toString()));
+    static final String LCM = "http://127.0.0.1:" + env("EDGEMEC_LCM_PORT", "18081");
+    static final String EDGE1 = "http://127.0.0.1:" + env("EDGEMEC_EDGE1_PORT", "18082");
+    static final String EDGE2 = "http://127.0.0.1:" + env("EDGEMEC_EDGE2_PORT", "18083");
+    static final int EDGE1_DNS = 18053;
+    static final int EDGE1_PROXY_HTTPS = 18443;
+    static final String OPERATOR = "Bearer " + env("EDGEMEC_OPERATOR_TOKEN", "edgemec-operator-dev-token");
+    /** The proxy client of the default configuration (edgemec.proxy.clients.demo). */
+    static final String PROXY_CLIENT = "demo";
+    static final String PROXY_SECRET = env("EDGEMEC_PROXY_DEMO_SECRET", "demo-secret");
+
+    private Stack() {
+    }
+
+    /** The engine CLI of an edge host, as scripts/setup-engines.sh installs it. */
+    static String podman(String host) {
+        return STATE.resolve("engines/bin/podman-" + host).toString();
+    }
+
+    /** The last lines of a service's log in .mec/logs (what a user reads when something fails). */
+    static List<String> logTail(String service, int lines) {
+        Path log = STATE.resolve("logs/" + service + ".log");
+        try {
+            List<String> all = Files.readAllLines(log);
+            return all.subList(Math.max(0, all.size() - lines), all.size());
+        } catch (IOException e) {
+            return List.of("(no log at " + log + ": " + e.getMessage() + ")");
+        }
+    }
+
+    private static String env(String name, String fallback) {
+        String v = System.getenv(name);
+        return v == null || v.isBlank() ? fallback : v;
+    }
+}
