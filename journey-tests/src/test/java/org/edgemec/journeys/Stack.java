@@ -17,6 +17,7 @@ final class Stack {
     static final String EDGE1 = "http://127.0.0.1:" + env("EDGEMEC_EDGE1_PORT", "18082");
     static final String EDGE2 = "http://127.0.0.1:" + env("EDGEMEC_EDGE2_PORT", "18083");
     static final int EDGE1_DNS = 18053;
+    static final int EDGE2_DNS = 18054;
     static final int EDGE1_PROXY_HTTPS = 18443;
     static final String OPERATOR = "Bearer " + env("EDGEMEC_OPERATOR_TOKEN", "edgemec-operator-dev-token");
     /** The proxy client of the default configuration (edgemec.proxy.clients.demo). */

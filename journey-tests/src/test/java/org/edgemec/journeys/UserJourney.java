@@ -301,6 +301,16 @@ class UserJourney {
                     .asText());
             assertEquals("", Cli.run(Stack.podman("edge1"), "ps", "-a", "-q", "--filter", "name=" + container)
                     .out().strip(), "the source container is gone");
+            // the platforms follow: edge2 knows the instance with its new address, edge1 forgot it
+            assertEquals("provisioned on edge2", record.path("provisioning").asText(), record.toString());
+            JsonNode atEdge2 = Http.get(Stack.EDGE2 + "/mec_platform_mgmt/v1/app_instances/" + id, Stack.OPERATOR)
+                    .expect(200).json();
+            assertEquals(Cli.run(Stack.podman("edge2"), "inspect", "--format", "{{.NetworkSettings.IPAddress}}",
+                    container).out().strip(), atEdge2.at("/endpoint/host").asText());
+            assertEquals(404, Http.get(Stack.EDGE1 + "/mec_platform_mgmt/v1/app_instances/" + id, Stack.OPERATOR)
+                    .status());
+            assertEquals("10.0.0.12", dig(Stack.EDGE2_DNS, COUNTER.dnsName()), "edge2's DNS answers the app's rule");
+            assertEquals("", dig(Stack.EDGE1_DNS, COUNTER.dnsName()), "edge1's DNS no longer does");
         });
     }
 
@@ -325,7 +335,12 @@ class UserJourney {
             Http.delete(Stack.LCM + "/app_lcm/v1/app_instances/" + id, null).expect(204);
 
             String counter = ids.get(COUNTER.appDId());
-            Operator.task(counter, "terminate", Map.of("terminationType", "FORCEFUL"), "COMPLETED");
+            JsonNode counterOp = Operator.task(counter, "terminate", Map.of("terminationType", "FORCEFUL"),
+                    "COMPLETED");
+            assertTrue(steps(counterOp).contains("mec-platform " + Stack.EDGE2 + " deprovisioned"),
+                    "steps: " + steps(counterOp));
+            assertEquals(404, Http.get(Stack.EDGE2 + "/mec_platform_mgmt/v1/app_instances/" + counter,
+                    Stack.OPERATOR).status());
             Http.delete(Stack.LCM + "/app_lcm/v1/app_instances/" + counter, null).expect(204);
         });
     }
@@ -379,7 +394,11 @@ class UserJourney {
     }
 
     private static String dig(String name) {
-        Cli.Result r = Cli.run("dig", "@127.0.0.1", "-p", String.valueOf(Stack.EDGE1_DNS), name, "A", "+short",
+        return dig(Stack.EDGE1_DNS, name);
+    }
+
+    private static String dig(int port, String name) {
+        Cli.Result r = Cli.run("dig", "@127.0.0.1", "-p", String.valueOf(port), name, "A", "+short",
                 "+time=2", "+tries=2");
         assertEquals(0, r.exit(), r.out());
         return r.out().strip();

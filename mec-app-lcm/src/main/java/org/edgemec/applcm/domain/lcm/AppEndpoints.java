@@ -15,13 +15,13 @@ import org.edgemec.mp1api.provisioning.AppEndpoint;
  * (the first TCP {@code appExtCpd[].additionalServiceData[].portData}) or else from its image's exposed ports (the
  * lowest TCP one). An app that declares neither has a host-only endpoint.
  */
-final class AppEndpoints {
+public final class AppEndpoints {
 
     private AppEndpoints() {
     }
 
     /** {@code imagePorts} is asked only when the AppD declares no port. */
-    static Optional<AppEndpoint> of(String address, AppD appD, Supplier<List<Integer>> imagePorts) {
+    public static Optional<AppEndpoint> of(String address, AppD appD, Supplier<List<Integer>> imagePorts) {
         if (address == null) {
             return Optional.empty();
         }

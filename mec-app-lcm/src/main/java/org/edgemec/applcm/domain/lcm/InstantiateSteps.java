@@ -130,12 +130,17 @@ public class InstantiateSteps {
     }
 
     private AppInstanceCredentials provision(OpOcc op, MecHost host, AppInstance inst, AppD appD) {
-        AppInstanceCredentials credentials = provisioning.provision(host.platformUrl(), new AppInstanceProvisioning(
-                inst.id(), inst.appDId(), inst.appName(), inst.appProvider(), inst.appSoftVersion(), null,
-                appD.appTrafficRule(), appD.appDNSRule(), appD.appServiceRequired(), appD.appServiceProduced()));
+        AppInstanceCredentials credentials = provisioning.provision(host.platformUrl(), provisioningOf(inst, appD));
         LcmOperationRunner.check(ops.step(op.id(), "mec-platform " + host.platformUrl() + " provisioned (client id "
                 + credentials.clientId() + ")"));
         return credentials;
+    }
+
+    /** The provisioning of an instance before its container runs: its AppD's rules and services, no endpoint. */
+    public static AppInstanceProvisioning provisioningOf(AppInstance inst, AppD appD) {
+        return new AppInstanceProvisioning(inst.id(), inst.appDId(), inst.appName(), inst.appProvider(),
+                inst.appSoftVersion(), null, appD.appTrafficRule(), appD.appDNSRule(), appD.appServiceRequired(),
+                appD.appServiceProduced());
     }
 
     /**

@@ -18,12 +18,16 @@ import org.edgemec.applcm.domain.grant.ResourceNeed;
 import org.edgemec.applcm.domain.host.EngineProvider;
 import org.edgemec.applcm.domain.host.MecHost;
 import org.edgemec.applcm.domain.host.MecHostService;
+import org.edgemec.applcm.domain.lcm.AppEndpoints;
 import org.edgemec.applcm.domain.lcm.AppInstance;
 import org.edgemec.applcm.domain.lcm.AppInstanceService;
+import org.edgemec.applcm.domain.lcm.InstantiateSteps;
 import org.edgemec.applcm.domain.pkg.PackageService;
+import org.edgemec.applcm.domain.provision.PlatformProvisioning;
 import org.edgemec.common.error.ConflictException;
 import org.edgemec.common.error.InvalidFieldException;
 import org.edgemec.mp1api.common.LcmOperationType;
+import org.edgemec.mp1api.mec0102.appd.AppD;
 import org.jboss.logging.Logger;
 
 /**
@@ -41,14 +45,16 @@ public class CheckpointRestoreService {
     private final MecHostService hosts;
     private final EngineProvider engines;
     private final GrantService grants;
+    private final PlatformProvisioning provisioning;
 
     public CheckpointRestoreService(AppInstanceService instances, PackageService packages, MecHostService hosts,
-            EngineProvider engines, GrantService grants) {
+            EngineProvider engines, GrantService grants, PlatformProvisioning provisioning) {
         this.instances = instances;
         this.packages = packages;
         this.hosts = hosts;
         this.engines = engines;
         this.grants = grants;
+        this.provisioning = provisioning;
     }
 
     public RelocationRecord move(String appInstanceId, String targetHost, RelocationMode mode) {
@@ -93,14 +99,42 @@ public class CheckpointRestoreService {
             from.remove(inst.containerId(), true);
             instances.moved(inst.id(), target.name(), newId, inst.containerName());
             grants.releaseOthers(inst.id(), grant.grantId());
+            String provisioned = moveProvisioning(inst, source, target, to, newId, image);
             RelocationRecord r = new RelocationRecord(inst.id(), mode, source.name(), target.name(),
-                    inst.containerName(), newId, imageMs > 0, imageMs, checkpointMs, restoreMs, ms(start), bytes.get());
+                    inst.containerName(), newId, imageMs > 0, imageMs, checkpointMs, restoreMs, ms(start), bytes.get(),
+                    provisioned);
             LOG.infof("relocated %s", r);
             return r;
         } catch (RuntimeException e) {
             grants.releaseGrant(grant.grantId());
             restartSource(from, inst);
             throw e;
+        }
+    }
+
+    /**
+     * The instance now runs on the target: the target's platform gets its rules and its new endpoint, the source's
+     * forgets it. The platform issues new client credentials that the restored process does not have (its
+     * environment still names the source platform): following the app's Mp1 session across platforms is the
+     * relocation saga's job. A failure here leaves the moved container running and is reported in the record.
+     */
+    private String moveProvisioning(AppInstance inst, MecHost source, MecHost target, ContainerEngine to,
+            String newId, String image) {
+        try {
+            if (target.hasPlatform()) {
+                AppD appD = packages.get(inst.appPkgId()).appD();
+                provisioning.provision(target.platformUrl(), InstantiateSteps.provisioningOf(inst, appD));
+                AppEndpoints.of(to.ipAddress(newId).orElse(null), appD, () -> to.exposedTcpPorts(image))
+                        .ifPresent(e -> provisioning.updateEndpoint(target.platformUrl(), inst.id(), e));
+            }
+            if (source.hasPlatform()) {
+                provisioning.deprovision(source.platformUrl(), inst.id(), false);
+            }
+            return target.hasPlatform() ? "provisioned on " + target.name() : "target has no platform";
+        } catch (RuntimeException e) {
+            LOG.warnf("relocated %s, but moving its provisioning from %s to %s failed: %s", inst.id(), source.name(),
+                    target.name(), e.getMessage());
+            return "failed: " + e.getMessage();
         }
     }
 

@@ -7,5 +7,5 @@ package org.edgemec.applcm.domain.relocate;
  */
 public record RelocationRecord(String appInstanceId, RelocationMode mode, String sourceHost, String targetHost,
         String sourceContainer, String targetContainerId, boolean imageCopied, long imageCopyMs, long checkpointMs,
-        long transferRestoreMs, long totalMs, long archiveBytes) {
+        long transferRestoreMs, long totalMs, long archiveBytes, String provisioning) {
 }
