@@ -17,7 +17,8 @@ import org.edgemec.common.error.UnauthorizedException;
 public class Mp1AuthFilter implements ContainerRequestFilter {
 
     static final String PROVISIONING = "/mec_platform_mgmt/";
-    static final String TOKEN_PATH = "/mec_platform_mgmt/v1/oauth/token";
+    /** The token endpoint and the key set that verifies its tokens: public. */
+    static final String TOKEN_PATH = "/mec_platform_mgmt/v1/oauth/";
 
     private final Mp1Authenticator authenticator;
 

@@ -48,6 +48,11 @@ public class PlatformKeys {
         return keyPair().getPublic();
     }
 
+    /** The JWS {@code kid} of the signing key: the same on every replica of this host's platform. */
+    public String keyId() {
+        return "edgemec-platform-key-" + KEY_ID;
+    }
+
     private KeyPair keyPair() {
         KeyPair current = keyPair;
         if (current == null) {

@@ -45,6 +45,7 @@ public class TokenService {
                 .subject(instance.appInstanceId)
                 .groups(Set.of(APP_GROUP))
                 .expiresIn(lifetime)
+                .jws().keyId(keys.keyId())
                 .sign(keys.privateKey());
         return new IssuedToken(token, lifetime);
     }

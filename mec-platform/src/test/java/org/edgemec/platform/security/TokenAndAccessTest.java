@@ -47,6 +47,32 @@ class TokenAndAccessTest {
     }
 
     @Test
+    void shouldPublishTheKeySetThatVerifiesItsTokensWithoutAuthentication() throws Exception {
+        Mp1Apps.App app = Mp1Apps.provision();
+        String jwks = given().get("/mec_platform_mgmt/v1/oauth/jwks").then().statusCode(200)
+                .body("keys[0].kty", equalTo("RSA"), "keys[0].alg", equalTo("RS256"), "keys[0].kid", notNullValue(),
+                        "issuer", notNullValue()).extract().asString();
+        String issuer = io.restassured.path.json.JsonPath.from(jwks).getString("issuer");
+        String token = app.bearer().substring("Bearer ".length());
+        String header = new String(Base64.getUrlDecoder().decode(token.split("\\.")[0]));
+        org.junit.jupiter.api.Assertions.assertTrue(header.contains(io.restassured.path.json.JsonPath.from(jwks)
+                .getString("keys[0].kid")), "the token names the key: " + header);
+
+        // what another service does: verify with nothing but the published key set and issuer
+        var info = new io.smallrye.jwt.auth.principal.JWTAuthContextInfo();
+        info.setPublicKeyContent(jwks);
+        info.setIssuedBy(issuer);
+        var jwt = new io.smallrye.jwt.auth.principal.DefaultJWTParser(info).parse(token);
+        assertEquals(app.id(), jwt.getSubject());
+
+        var wrongIssuer = new io.smallrye.jwt.auth.principal.JWTAuthContextInfo();
+        wrongIssuer.setPublicKeyContent(jwks);
+        wrongIssuer.setIssuedBy("someone-else");
+        org.junit.jupiter.api.Assertions.assertThrows(io.smallrye.jwt.auth.principal.ParseException.class,
+                () -> new io.smallrye.jwt.auth.principal.DefaultJWTParser(wrongIssuer).parse(token));
+    }
+
+    @Test
     void shouldAcceptClientCredentialsInTheFormBody() {
         String id = Mp1Apps.newId();
         var created = given().header("Authorization", Mp1Apps.OPERATOR).contentType(ContentType.JSON)
