@@ -25,28 +25,11 @@ public interface LcmConfig {
     @WithDefault("127.0.0.1,localhost,::1")
     List<String> uploadAllowedHosts();
 
-    Notifications notifications();
-
-    /** How often the notification outbox is drained (a Quarkus scheduler interval, e.g. 1s). */
-    @WithDefault("1s")
-    String notifyEvery();
-
     Engine engine();
 
     /** Bearer token the LCM presents to mec-platform provisioning. */
     @WithDefault("edgemec-operator-dev-token")
     String operatorToken();
-
-    interface Notifications {
-        @WithDefault("10")
-        int maxAttempts();
-
-        @WithDefault("PT1S")
-        Duration firstRetry();
-
-        @WithDefault("PT5S")
-        Duration timeout();
-    }
 
     interface Engine {
         @WithDefault("PT2S")

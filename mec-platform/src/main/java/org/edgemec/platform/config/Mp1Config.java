@@ -5,7 +5,7 @@ import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
 
-/** Mp1 behaviour: notification delivery, graceful termination, liveness. */
+/** Mp1 behaviour: graceful termination, liveness (notification delivery: mec-common OutboxConfig). */
 @ConfigMapping(prefix = "edgemec.mp1")
 public interface Mp1Config {
 
@@ -23,31 +23,4 @@ public interface Mp1Config {
     /** How often expired graceful terminations are ended (scheduler every-expression). */
     @WithDefault("1s")
     String terminationCheckInterval();
-
-    Notification notification();
-
-    interface Notification {
-        /** First retry delay; doubled after every failed attempt up to maxBackoff. */
-        @WithDefault("PT1S")
-        Duration initialBackoff();
-
-        @WithDefault("PT5M")
-        Duration maxBackoff();
-
-        /** Connect and response timeout of one delivery attempt. */
-        @WithDefault("PT5S")
-        Duration timeout();
-
-        /** A notification not delivered within this time is given up (kept in the table as EXPIRED). */
-        @WithDefault("P1D")
-        Duration retention();
-
-        /** How often due notifications are sent (scheduler every-expression). */
-        @WithDefault("1s")
-        String pollInterval();
-
-        /** Deliveries per scheduler run. */
-        @WithDefault("50")
-        int batchSize();
-    }
 }

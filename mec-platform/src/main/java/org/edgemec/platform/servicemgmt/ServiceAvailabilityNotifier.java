@@ -10,7 +10,7 @@ import org.edgemec.mp1api.mec011.servicemgmt.ServiceAvailabilityNotification;
 import org.edgemec.mp1api.mec011.servicemgmt.ServiceInfo;
 import org.edgemec.mp1api.mec011.servicemgmt.ServiceReferences;
 import org.edgemec.platform.notification.Mp1Links;
-import org.edgemec.platform.notification.NotificationOutbox;
+import org.edgemec.common.outbox.NotificationOutbox;
 import org.edgemec.platform.persistence.JsonColumn;
 import org.edgemec.platform.persistence.SubscriptionEntity;
 import org.edgemec.platform.persistence.SubscriptionRepository;

@@ -4,6 +4,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
+import org.edgemec.common.outbox.OutboxLedger;
 import org.edgemec.platform.provisioning.Db;
 import org.edgemec.platform.provisioning.Mp1Apps;
 import org.edgemec.testsupport.RealInfrastructureResource;

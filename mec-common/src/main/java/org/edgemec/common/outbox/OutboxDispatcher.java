@@ -1,8 +1,8 @@
-package org.edgemec.platform.notification;
+package org.edgemec.common.outbox;
 
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.edgemec.platform.notification.OutboxLedger.Due;
+import org.edgemec.common.outbox.OutboxLedger.Due;
 import org.jboss.logging.Logger;
 
 import java.util.List;
@@ -24,7 +24,7 @@ public class OutboxDispatcher {
         this.sender = sender;
     }
 
-    @Scheduled(every = "${edgemec.mp1.notification.poll-interval:1s}", delayed = "1s",
+    @Scheduled(every = "${edgemec.outbox.poll-interval:1s}", delayed = "1s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void deliverDue() {

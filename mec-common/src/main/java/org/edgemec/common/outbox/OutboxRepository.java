@@ -1,4 +1,4 @@
-package org.edgemec.platform.persistence;
+package org.edgemec.common.outbox;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;

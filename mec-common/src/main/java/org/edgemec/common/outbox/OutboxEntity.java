@@ -1,13 +1,15 @@
-package org.edgemec.platform.persistence;
+package org.edgemec.common.outbox;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-
 import java.time.OffsetDateTime;
 
-/** One notification to deliver to a callbackReference; written in the transaction of the change it reports. */
+/**
+ * One notification to deliver to a subscriber's callback; written in the transaction of the change it reports.
+ * Each service creates the table {@code notification_outbox} in its own schema (its Flyway migrations).
+ */
 @Entity
 @Table(name = "notification_outbox")
 public class OutboxEntity {
@@ -15,6 +17,7 @@ public class OutboxEntity {
     public static final String PENDING = "PENDING";
     public static final String DELIVERED = "DELIVERED";
     public static final String EXPIRED = "EXPIRED";
+    public static final String GIVEN_UP = "GIVEN_UP";
 
     @Id
     @Column(name = "id")

@@ -1,11 +1,8 @@
-package org.edgemec.platform.notification;
+package org.edgemec.common.outbox;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import org.edgemec.platform.config.Mp1Config;
-import org.edgemec.platform.persistence.OutboxEntity;
-import org.edgemec.platform.persistence.OutboxRepository;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
@@ -21,9 +18,9 @@ public class OutboxLedger {
 
     private final OutboxRepository outbox;
     private final EntityManager em;
-    private final Mp1Config config;
+    private final OutboxConfig config;
 
-    public OutboxLedger(OutboxRepository outbox, EntityManager em, Mp1Config config) {
+    public OutboxLedger(OutboxRepository outbox, EntityManager em, OutboxConfig config) {
         this.outbox = outbox;
         this.em = em;
         this.config = config;
@@ -43,9 +40,9 @@ public class OutboxLedger {
         List<OutboxEntity> rows = em.createNativeQuery("SELECT * FROM {h-schema}notification_outbox WHERE status = 'PENDING' "
                         + "AND next_attempt_at <= ?1 ORDER BY next_attempt_at LIMIT ?2 FOR UPDATE SKIP LOCKED",
                         OutboxEntity.class)
-                .setParameter(1, now).setParameter(2, config.notification().batchSize()).getResultList();
+                .setParameter(1, now).setParameter(2, config.batchSize()).getResultList();
         List<Due> due = new ArrayList<>();
-        OffsetDateTime lease = now.plus(config.notification().timeout().multipliedBy(2));
+        OffsetDateTime lease = now.plus(config.timeout().multipliedBy(2));
         for (OutboxEntity row : rows) {
             if (row.expiresAt != null && row.expiresAt.isBefore(now)) {
                 row.status = OutboxEntity.EXPIRED;
@@ -72,17 +69,25 @@ public class OutboxLedger {
     @Transactional
     public void failed(String id, String error) {
         OutboxEntity row = outbox.findById(id);
-        if (row != null) {
-            row.attempts++;
-            row.lastError = error;
-            row.nextAttemptAt = OffsetDateTime.now().plus(backoff(row.attempts));
+        if (row == null) {
+            return;
         }
+        row.attempts++;
+        row.lastError = error;
+        if (config.maxAttempts().filter(max -> row.attempts >= max).isPresent()) {
+            row.status = OutboxEntity.GIVEN_UP;
+            LOG.warnf("notification %s to %s given up after %d attempts: %s", row.id, row.callbackUri, row.attempts,
+                    error);
+            return;
+        }
+        row.nextAttemptAt = OffsetDateTime.now().plus(backoff(row.attempts));
+        LOG.infof("notification %s to %s failed (attempt %d): %s", row.id, row.callbackUri, row.attempts, error);
     }
 
     /** initialBackoff * 2^(attempts-1), capped at maxBackoff. */
-    Duration backoff(int attempts) {
-        Duration initial = config.notification().initialBackoff();
-        Duration max = config.notification().maxBackoff();
+    public Duration backoff(int attempts) {
+        Duration initial = config.initialBackoff();
+        Duration max = config.maxBackoff();
         int shift = Math.min(attempts - 1, 30);
         Duration delay = initial.multipliedBy(1L << Math.max(shift, 0));
         return delay.compareTo(max) > 0 || delay.isNegative() ? max : delay;

@@ -1,13 +1,9 @@
-package org.edgemec.platform.notification;
+package org.edgemec.common.outbox;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import org.edgemec.platform.config.Mp1Config;
-import org.edgemec.platform.persistence.OutboxEntity;
-import org.edgemec.platform.persistence.OutboxRepository;
-
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
@@ -20,9 +16,9 @@ public class NotificationOutbox {
 
     private final OutboxRepository outbox;
     private final ObjectMapper json;
-    private final Mp1Config config;
+    private final OutboxConfig config;
 
-    public NotificationOutbox(OutboxRepository outbox, ObjectMapper json, Mp1Config config) {
+    public NotificationOutbox(OutboxRepository outbox, ObjectMapper json, OutboxConfig config) {
         this.outbox = outbox;
         this.json = json;
         this.config = config;
@@ -43,7 +39,7 @@ public class NotificationOutbox {
         row.attempts = 0;
         row.createdAt = now;
         row.nextAttemptAt = now;
-        row.expiresAt = now.plus(config.notification().retention());
+        row.expiresAt = now.plus(config.retention());
         row.status = OutboxEntity.PENDING;
         outbox.persist(row);
         return row.id;
