@@ -1,0 +1,50 @@
+package org.edgemec.relocation.api.query;
+
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.UriInfo;
+import org.edgemec.common.error.InvalidFieldException;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/** The query string of one request, checked against the parameters its ETSI operation defines. */
+public final class QueryParameters {
+
+    private final MultivaluedMap<String, String> parameters;
+
+    private QueryParameters(MultivaluedMap<String, String> parameters) {
+        this.parameters = parameters;
+    }
+
+    /** 400 naming the first parameter the operation does not define or that is given more than once. */
+    public static QueryParameters allowOnly(UriInfo uri, Set<String> defined) {
+        MultivaluedMap<String, String> parameters = uri.getQueryParameters();
+        for (Map.Entry<String, List<String>> p : parameters.entrySet()) {
+            if (!defined.contains(p.getKey())) {
+                throw new InvalidFieldException(p.getKey(), defined.isEmpty()
+                        ? "is not a query parameter of this operation, which has none"
+                        : "is not a query parameter of this operation; it has " + String.join(", ", new TreeSet<>(defined)));
+            }
+            if (p.getValue().size() > 1) {
+                throw new InvalidFieldException(p.getKey(), "may be given only once");
+            }
+        }
+        return new QueryParameters(parameters);
+    }
+
+    /** The value, or null when the parameter is absent. */
+    public String value(String name) {
+        return parameters.getFirst(name);
+    }
+
+    /** A flag parameter (ETSI: "it has no value"): present or not. */
+    public boolean flag(String name) {
+        String value = parameters.getFirst(name);
+        if (value != null && !value.isEmpty()) {
+            throw new InvalidFieldException(name, "is a flag and takes no value (got '" + value + "')");
+        }
+        return value != null;
+    }
+}
