@@ -1,0 +1,106 @@
+package org.edgemec.relocation.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.edgemec.mp1api.mec021.RegistrationInfo;
+import org.edgemec.relocation.api.query.AttributeSchema;
+import org.edgemec.relocation.api.query.ListQuery;
+import org.edgemec.relocation.api.query.QueryParameters;
+import org.edgemec.relocation.domain.AmsRegistrationService;
+import org.edgemec.relocation.domain.EntityTags;
+import org.edgemec.relocation.domain.Versioned;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * MEC 021 app_mobility_services: registrations of application mobility services and their timer-based
+ * deregistration task. Bodies are the bare RegistrationInfo (not the generated {"RegistrationInfo": ...} wrapper).
+ */
+@Path(AmsPaths.APP_MOBILITY_SERVICES)
+@Produces(MediaType.APPLICATION_JSON)
+@OperatorOnly
+public class AppMobilityServicesResource {
+
+    private static final AttributeSchema SCHEMA = AttributeSchema.of(RegistrationInfo.class);
+    /** The file's exclude_default for RegistrationInfo: "n/a". */
+    private static final Set<String> DEFAULT_EXCLUDE = Set.of();
+
+    private final AmsRegistrationService registrations;
+    private final ObjectMapper json;
+
+    public AppMobilityServicesResource(AmsRegistrationService registrations, ObjectMapper json) {
+        this.registrations = registrations;
+        this.json = json;
+    }
+
+    @GET
+    public List<JsonNode> list(@Context UriInfo uri) {
+        ListQuery query = ListQuery.of(uri, SCHEMA, DEFAULT_EXCLUDE);
+        return query.apply(registrations.list(), json);
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response register(@NotNull @Valid RegistrationInfo body, @Context UriInfo uri) {
+        QueryParameters.allowOnly(uri, Set.of());
+        Versioned<RegistrationInfo> stored = registrations.register(body);
+        return Response.created(uri.getAbsolutePathBuilder().path(stored.body().appMobilityServiceId()).build())
+                .header(HttpHeaders.ETAG, EntityTags.of(stored.version())).entity(stored.body()).build();
+    }
+
+    @GET
+    @Path("/{appMobilityServiceId}")
+    public Response get(@PathParam("appMobilityServiceId") String appMobilityServiceId, @Context UriInfo uri) {
+        QueryParameters.allowOnly(uri, Set.of());
+        return tagged(registrations.get(appMobilityServiceId));
+    }
+
+    @PUT
+    @Path("/{appMobilityServiceId}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response update(@PathParam("appMobilityServiceId") String appMobilityServiceId,
+                           @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                           @NotNull @Valid RegistrationInfo body, @Context UriInfo uri) {
+        QueryParameters.allowOnly(uri, Set.of());
+        return tagged(registrations.update(appMobilityServiceId, body, ifMatch));
+    }
+
+    @DELETE
+    @Path("/{appMobilityServiceId}")
+    public Response delete(@PathParam("appMobilityServiceId") String appMobilityServiceId, @Context UriInfo uri) {
+        QueryParameters.allowOnly(uri, Set.of());
+        registrations.delete(appMobilityServiceId);
+        return Response.noContent().build();
+    }
+
+    /** No request body is defined; one that is sent is ignored. */
+    @POST
+    @Path("/{appMobilityServiceId}/deregister_task")
+    public Response deregisterTask(@PathParam("appMobilityServiceId") String appMobilityServiceId,
+                                   @Context UriInfo uri) {
+        QueryParameters.allowOnly(uri, Set.of());
+        registrations.deregisterOnExpiry(appMobilityServiceId);
+        return Response.noContent().build();
+    }
+
+    private static Response tagged(Versioned<RegistrationInfo> registration) {
+        return Response.ok(registration.body()).header(HttpHeaders.ETAG, EntityTags.of(registration.version())).build();
+    }
+}
