@@ -104,6 +104,17 @@ class AppMobilityServicesQueryTest {
     }
 
     @Test
+    void shouldAcceptUnencodedSemicolonsBetweenFilterExpressions() {
+        operator().urlEncodingEnabled(false)
+                .get(SERVICES + "?filter=(cont,serviceConsumerId/appInstanceId,q-" + run + ");(gt,expiryTime,60)")
+                .then().statusCode(200).body("appMobilityServiceId", containsInAnyOrder(idB));
+        operator().urlEncodingEnabled(false)
+                .get(SERVICES + "?filter=(eq,appMobilityServiceId," + idA + ")&exclude_fields=deviceInformation")
+                .then().statusCode(200).body("appMobilityServiceId", containsInAnyOrder(idA))
+                .body("[0]", not(hasKey("deviceInformation")));
+    }
+
+    @Test
     void shouldSelectAttributes() {
         String onlyA = "(eq,appMobilityServiceId," + idA + ")";
         operator().queryParam("filter", onlyA).queryParam("exclude_fields", "deviceInformation").get(SERVICES)
