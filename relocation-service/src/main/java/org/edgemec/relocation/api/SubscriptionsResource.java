@@ -1,0 +1,116 @@
+package org.edgemec.relocation.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.edgemec.common.error.InvalidFieldException;
+import org.edgemec.mp1api.common.LinkType;
+import org.edgemec.mp1api.mec021.AdjacentAppInfoSubscription;
+import org.edgemec.mp1api.mec021.AmsSubscription;
+import org.edgemec.mp1api.mec021.MobilityProcedureSubscription;
+import org.edgemec.mp1api.mec021.SubscriptionLinkList;
+import org.edgemec.relocation.api.query.QueryParameters;
+import org.edgemec.relocation.domain.AmsLinks;
+import org.edgemec.relocation.domain.AmsSubscriptionService;
+
+import java.net.URI;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * MEC 021 subscriptions: MobilityProcedureSubscription and AdjacentAppInfoSubscription. Bodies are the bare types
+ * (not the generated {"MobilityProcedureSubscription": ...} wrapper).
+ */
+@Path(AmsPaths.SUBSCRIPTIONS)
+@Produces(MediaType.APPLICATION_JSON)
+@OperatorOnly
+public class SubscriptionsResource {
+
+    /** The file's name of the query parameter, and the V2.1.1 file's spelling. */
+    private static final String TYPE_PARAMETER = "subscriptiontype";
+    private static final String TYPE_PARAMETER_V2_1 = "subscriptionType";
+    private static final Map<String, String> TYPE_VALUES = Map.of(
+            "mobility_proc", MobilityProcedureSubscription.TYPE,
+            "adj_app_info", AdjacentAppInfoSubscription.TYPE);
+
+    private final AmsSubscriptionService subscriptions;
+    private final SubscriptionBodies bodies;
+    private final AmsLinks links;
+
+    public SubscriptionsResource(AmsSubscriptionService subscriptions, SubscriptionBodies bodies, AmsLinks links) {
+        this.subscriptions = subscriptions;
+        this.bodies = bodies;
+        this.links = links;
+    }
+
+    @GET
+    public SubscriptionLinkList list(@Context UriInfo uri) {
+        QueryParameters query = QueryParameters.allowOnly(uri, Set.of(TYPE_PARAMETER, TYPE_PARAMETER_V2_1));
+        String lower = query.value(TYPE_PARAMETER);
+        String camel = query.value(TYPE_PARAMETER_V2_1);
+        if (lower != null && camel != null) {
+            throw new InvalidFieldException(TYPE_PARAMETER_V2_1, "give either subscriptiontype or subscriptionType");
+        }
+        String name = lower != null ? TYPE_PARAMETER : TYPE_PARAMETER_V2_1;
+        String value = lower != null ? lower : camel;
+        String type = null;
+        if (value != null) {
+            type = TYPE_VALUES.get(value);
+            if (type == null) {
+                throw new InvalidFieldException(name, "must be mobility_proc or adj_app_info (got '" + value + "')");
+            }
+        }
+        String raw = uri.getRequestUri().getRawQuery();
+        String self = links.subscriptions() + (raw == null || raw.isEmpty() ? "" : "?" + raw);
+        return new SubscriptionLinkList(new SubscriptionLinkList.Links(new LinkType(self), subscriptions.list(type)));
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response create(JsonNode body, @Context UriInfo uri) throws JsonProcessingException {
+        QueryParameters.allowOnly(uri, Set.of());
+        AmsSubscription stored = subscriptions.create(bodies.read(body));
+        return Response.created(URI.create(self(stored))).entity(stored).build();
+    }
+
+    @GET
+    @Path("/{subscriptionId}")
+    public AmsSubscription get(@PathParam("subscriptionId") String subscriptionId, @Context UriInfo uri) {
+        QueryParameters.allowOnly(uri, Set.of());
+        return subscriptions.get(subscriptionId);
+    }
+
+    @PUT
+    @Path("/{subscriptionId}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public AmsSubscription replace(@PathParam("subscriptionId") String subscriptionId, JsonNode body,
+                                   @Context UriInfo uri) throws JsonProcessingException {
+        QueryParameters.allowOnly(uri, Set.of());
+        subscriptions.get(subscriptionId); // 404 before the body's errors
+        return subscriptions.replace(subscriptionId, bodies.read(body));
+    }
+
+    @DELETE
+    @Path("/{subscriptionId}")
+    public Response delete(@PathParam("subscriptionId") String subscriptionId, @Context UriInfo uri) {
+        QueryParameters.allowOnly(uri, Set.of());
+        subscriptions.delete(subscriptionId);
+        return Response.noContent().build();
+    }
+
+    private static String self(AmsSubscription s) {
+        return s instanceof MobilityProcedureSubscription m ? m.links().self().href()
+                : ((AdjacentAppInfoSubscription) s).links().self().href();
+    }
+}
