@@ -180,6 +180,10 @@ class SubscriptionsResourceTest {
                 null)), 400, "filterCriteria.associateId[0].value");
         problem(post(mobility("not a uri", app, null, null)), 400, "callbackReference");
         problem(post(mobility(null, app, null, null)), 400, "callbackReference");
+        Map<String, Object> websocketOnly = mobility(null, app, null, null);
+        websocketOnly.remove("callbackReference");
+        websocketOnly.put("websockNotifConfig", Map.of("requestWebsocketUri", true));
+        problem(post(websocketOnly), 400, "websockNotifConfig");
         problem(post(mobility(NOWHERE, app, null, List.of(7))), 400, "mobilityStatus");
         Map<String, Object> noCriteria = mobility(NOWHERE, app, null, null);
         noCriteria.remove("filterCriteria");

@@ -96,6 +96,20 @@ class AmsNotificationsTest {
     }
 
     @Test
+    void shouldTreatAnEmptyMobilityStatusListAsEveryStatus() {
+        String app = uniqueAppInstanceId();
+        try (CallbackReceiver receiver = CallbackReceiver.started()) {
+            String href = operator().contentType(ContentType.JSON).body(mobility(receiver.url(), app, null, List.of()))
+                    .post(SUBSCRIPTIONS).then().statusCode(201)
+                    .body("filterCriteria.mobilityStatus", org.hamcrest.Matchers.empty())
+                    .extract().path("_links.self.href");
+            mobilityProcedure(app, List.of(ue("10.5.0.1")), 3);
+            JsonNode n = json(receiver.await(b -> b.contains(href), WAIT));
+            assertEquals(3, n.path("mobilityStatus").asInt());
+        }
+    }
+
+    @Test
     void shouldSendATestNotificationWhenAsked() {
         try (CallbackReceiver receiver = CallbackReceiver.started()) {
             Map<String, Object> body = adjacent(receiver.url(), uniqueAppInstanceId());
