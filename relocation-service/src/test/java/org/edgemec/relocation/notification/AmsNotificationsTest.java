@@ -123,7 +123,7 @@ class AmsNotificationsTest {
     @Test
     void shouldWarnBeforeExpiryAndThenRemoveTheSubscription() {
         try (CallbackReceiver receiver = CallbackReceiver.started()) {
-            Instant deadline = Instant.now().plusSeconds(3);
+            Instant deadline = Instant.now().plusSeconds(5);
             Map<String, Object> body = mobility(receiver.url(), uniqueAppInstanceId(), null, null);
             body.put("expiryDeadline", timeStamp(deadline));
             String href = subscribe(body);
