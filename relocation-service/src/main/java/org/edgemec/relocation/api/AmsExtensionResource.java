@@ -12,6 +12,8 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.edgemec.relocation.api.query.QueryParameters;
 import org.edgemec.relocation.domain.MobilityProcedureNotifier;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.Set;
 
@@ -23,6 +25,7 @@ import java.util.Set;
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 @OperatorOnly
+@Tag(name = "ams_ext", description = "EdgeMEC, not ETSI: operator triggers of MEC 021 notifications")
 public class AmsExtensionResource {
 
     private final MobilityProcedureNotifier notifier;
@@ -33,6 +36,7 @@ public class AmsExtensionResource {
 
     @POST
     @Path("/mobility_procedures")
+    @Operation(summary = "Not ETSI: a mobility procedure step; MobilityProcedureNotification to matching subscribers")
     public Response mobilityProcedure(@NotNull @Valid MobilityProcedureRequest body, @Context UriInfo uri) {
         QueryParameters.allowOnly(uri, Set.of());
         notifier.mobilityProcedure(body.appInstanceId(), body.associateId(), body.mobilityStatus(),
@@ -42,6 +46,7 @@ public class AmsExtensionResource {
 
     @POST
     @Path("/adjacent_app_info")
+    @Operation(summary = "Not ETSI: adjacent app instances; an AdjacentAppInfoNotification to each matching subscriber")
     public Response adjacentAppInfo(@NotNull @Valid AdjacentAppInfoRequest body, @Context UriInfo uri) {
         QueryParameters.allowOnly(uri, Set.of());
         notifier.adjacentAppInfo(body.appInstanceId(), body.associateId(), body.adjacentAppInfo());

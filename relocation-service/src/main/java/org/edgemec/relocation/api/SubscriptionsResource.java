@@ -23,6 +23,9 @@ import org.edgemec.mp1api.mec021.SubscriptionLinkList;
 import org.edgemec.relocation.api.query.QueryParameters;
 import org.edgemec.relocation.domain.AmsLinks;
 import org.edgemec.relocation.domain.AmsSubscriptionService;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 
 import java.net.URI;
 import java.util.Map;
@@ -78,6 +81,8 @@ public class SubscriptionsResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(
+            oneOf = {MobilityProcedureSubscription.class, AdjacentAppInfoSubscription.class})))
     public Response create(JsonNode body, @Context UriInfo uri) throws JsonProcessingException {
         QueryParameters.allowOnly(uri, Set.of());
         AmsSubscription stored = subscriptions.create(bodies.read(body));
@@ -94,6 +99,8 @@ public class SubscriptionsResource {
     @PUT
     @Path("/{subscriptionId}")
     @Consumes(MediaType.APPLICATION_JSON)
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(
+            oneOf = {MobilityProcedureSubscription.class, AdjacentAppInfoSubscription.class})))
     public AmsSubscription replace(@PathParam("subscriptionId") String subscriptionId, JsonNode body,
                                    @Context UriInfo uri) throws JsonProcessingException {
         QueryParameters.allowOnly(uri, Set.of());

@@ -35,7 +35,7 @@ public class AmsSubscriptionRepository implements PanacheRepositoryBase<AmsSubsc
         return findById(subscriptionId, LockModeType.PESSIMISTIC_WRITE);
     }
 
-    /** Rows whose deadline is within {@code warnFrom} and not yet warned; locked, skipping ones another replica holds. */
+    /** Rows due for their warning (deadline before {@code warnFrom}), locked, skipping those another replica holds. */
     @SuppressWarnings("unchecked")
     public List<AmsSubscriptionEntity> claimToWarn(OffsetDateTime warnFrom, int limit) {
         return em.createNativeQuery("SELECT * FROM {h-schema}ams_subscription WHERE expiry_deadline IS NOT NULL "

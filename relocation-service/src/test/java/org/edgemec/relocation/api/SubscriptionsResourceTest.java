@@ -239,6 +239,15 @@ class SubscriptionsResourceTest {
                 "commInterface");
     }
 
+    @Test
+    void shouldDescribeBothBodyTypesAndTheExtensionInOpenApi() {
+        given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
+                .body("paths.'/amsi/v1/subscriptions'.post.requestBody.content.'application/json'.schema.oneOf.'$ref'",
+                        equalTo(List.of("#/components/schemas/MobilityProcedureSubscription",
+                                "#/components/schemas/AdjacentAppInfoSubscription")))
+                .body("paths.'/ams_ext/v1/mobility_procedures'.post.summary", containsString("Not ETSI"));
+    }
+
     private static Response post(Object body) {
         return operator().contentType(ContentType.JSON).body(body).post(SUBSCRIPTIONS);
     }
