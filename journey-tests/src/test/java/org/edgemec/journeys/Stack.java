@@ -13,6 +13,7 @@ final class Stack {
 
     static final Path ROOT = Path.of(System.getProperty("edgemec.root", "..")).toAbsolutePath().normalize();
     static final Path STATE = Path.of(env("EDGEMEC_STATE_DIR", ROOT.resolve(".mec").toString()));
+    static final String RELOCATION = "http://127.0.0.1:" + env("EDGEMEC_RELOCATION_PORT", "18080");
     static final String LCM = "http://127.0.0.1:" + env("EDGEMEC_LCM_PORT", "18081");
     static final String EDGE1 = "http://127.0.0.1:" + env("EDGEMEC_EDGE1_PORT", "18082");
     static final String EDGE2 = "http://127.0.0.1:" + env("EDGEMEC_EDGE2_PORT", "18083");

@@ -58,8 +58,8 @@ class UserJourney {
     /** Whatever a failed run left: its instances terminated and deleted, so that the host's capacity comes back. */
     @AfterAll
     static void cleanUp() {
-        for (Packages.Package p : List.of(COUNTER, HTTPD, REFUSED)) {
-            String id = ids.get(p.appDId());
+        for (String key : List.of(COUNTER.appDId(), HTTPD.appDId(), REFUSED.appDId(), "httpd-edge2")) {
+            String id = ids.get(key);
             if (id == null || Http.get(Stack.LCM + "/app_lcm/v1/app_instances/" + id, null).status() != 200) {
                 continue;
             }
@@ -111,7 +111,7 @@ class UserJourney {
     // ---- operator: onboard and instantiate ------------------------------------------------------------------------
 
     @Test
-    @Order(1)
+    @Order(10)
     void operatorOnboardsCounterOnV2AndHttpdOnV3Paths() throws Exception {
         step(() -> {
             JsonNode counter = Operator.onboardV2(COUNTER);
@@ -124,7 +124,7 @@ class UserJourney {
     }
 
     @Test
-    @Order(2)
+    @Order(20)
     void operatorInstantiatesBothOnEdge1AndTheyAreProvisionedThere() throws Exception {
         step(() -> {
             for (Packages.Package p : List.of(COUNTER, HTTPD)) {
@@ -154,7 +154,7 @@ class UserJourney {
     }
 
     @Test
-    @Order(3)
+    @Order(30)
     void aPlatformRefusalEndsFailedTempWithThePlatformsAnswer() throws Exception {
         step(() -> {
             Operator.onboardV2(REFUSED);
@@ -182,7 +182,7 @@ class UserJourney {
     // ---- app: Mp1 --------------------------------------------------------------------------------------------------
 
     @Test
-    @Order(4)
+    @Order(40)
     void appObtainsItsTokenRegistersPublishesAServiceAndReadsItsRules() throws Exception {
         step(() -> {
             String id = ids.get(HTTPD.appDId());
@@ -224,7 +224,32 @@ class UserJourney {
     }
 
     @Test
-    @Order(5)
+    @Order(45)
+    void theAmsListsTheInstancesOfAnAppOnEveryHostWithTheirEndpoints() throws Exception {
+        step(() -> {
+            String second = Operator.createInstance(HTTPD.appDId(), HTTPD.appDId() + "-edge2");
+            ids.put("httpd-edge2", second);
+            Operator.instantiate(second, "edge2", "COMPLETED");
+            JsonNode adjacent = Http.get(Stack.RELOCATION + "/amsi/v1/queries/adjacent_app_instances?filter="
+                    + java.net.URLEncoder.encode("(eq,appDId," + HTTPD.appDId() + ")",
+                    java.nio.charset.StandardCharsets.UTF_8), Stack.OPERATOR).expect(200).json();
+            assertEquals(2, adjacent.size(), adjacent.toString());
+            Map<String, String> hostOf = new HashMap<>();
+            for (JsonNode a : adjacent) {
+                String id = a.path("appInstanceId").asText();
+                hostOf.put(id, a.at("/mecHostInformation/hostName").asText());
+                assertEquals(address(id), a.at("/appInstanceCommLink/0/ipAddresses/0/host").asText(), a.toString());
+                assertEquals(8080, a.at("/appInstanceCommLink/0/ipAddresses/0/port").asInt(), a.toString());
+            }
+            assertEquals(Map.of(ids.get(HTTPD.appDId()), "edge1", second, "edge2"), hostOf);
+            Operator.task(second, "terminate", Map.of("terminationType", "FORCEFUL"), "COMPLETED");
+            Http.delete(Stack.LCM + "/app_lcm/v1/app_instances/" + second, null).expect(204);
+            ids.remove("httpd-edge2");
+        });
+    }
+
+    @Test
+    @Order(50)
     void digAnswersTheAppsDnsRulesAtEdge1() throws Exception {
         step(() -> {
             assertEquals("10.0.0.80", dig(HTTPD.dnsName()));
@@ -233,7 +258,7 @@ class UserJourney {
     }
 
     @Test
-    @Order(6)
+    @Order(60)
     void clientLogsInAtEdge1sProxyAndReachesTheHttpdPage() throws Exception {
         step(() -> {
             Path ca = work.resolve("ca.pem");
@@ -254,7 +279,7 @@ class UserJourney {
     // ---- operator: operate, move, terminate ------------------------------------------------------------------------
 
     @Test
-    @Order(7)
+    @Order(70)
     void operatorStopsAndStartsHttpdAndThePlatformFollowsTheNewAddress() throws Exception {
         step(() -> {
             String id = ids.get(HTTPD.appDId());
@@ -281,7 +306,7 @@ class UserJourney {
     }
 
     @Test
-    @Order(8)
+    @Order(80)
     void operatorMovesTheRunningCounterToEdge2WithCheckpointRestore() throws Exception {
         step(() -> {
             String id = ids.get(COUNTER.appDId());
@@ -315,7 +340,7 @@ class UserJourney {
     }
 
     @Test
-    @Order(9)
+    @Order(90)
     void operatorTerminatesHttpdAndItIsGoneFromThePlatformDnsAndProxy() throws Exception {
         step(() -> {
             String id = ids.get(HTTPD.appDId());

@@ -11,7 +11,8 @@ public final class ProblemStatus {
             ForbiddenException.class, 403,
             NotFoundException.class, 404,
             ConflictException.class, 409,
-            PreconditionFailedException.class, 412);
+            PreconditionFailedException.class, 412,
+            ServiceUnavailableException.class, 503);
 
     private ProblemStatus() {
     }

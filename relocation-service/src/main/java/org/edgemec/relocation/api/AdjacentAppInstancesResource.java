@@ -1,0 +1,45 @@
+package org.edgemec.relocation.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import java.util.Set;
+import org.edgemec.mp1api.mec021.AdjacentAppInstanceInfo;
+import org.edgemec.relocation.api.query.AttributeSchema;
+import org.edgemec.relocation.api.query.ListQuery;
+import org.edgemec.relocation.domain.adjacent.AdjacentAppInstances;
+
+/**
+ * MEC 021 queries/adjacent_app_instances: the app instances of the MEC system as mec-app-lcm and the hosts'
+ * platforms know them, narrowed with {@code filter} (e.g. {@code (eq,appDId,...)}) and shaped with the attribute
+ * selectors. The query parameters are checked before the LCM is asked.
+ */
+@Path(AmsPaths.BASE + "/queries/adjacent_app_instances")
+@Produces(MediaType.APPLICATION_JSON)
+@OperatorOnly
+public class AdjacentAppInstancesResource {
+
+    private static final AttributeSchema SCHEMA = AttributeSchema.of(AdjacentAppInstanceInfo.class);
+    /** The file's exclude_default for AdjacentAppInstanceInfo: "n/a". */
+    private static final Set<String> DEFAULT_EXCLUDE = Set.of();
+
+    private final AdjacentAppInstances adjacent;
+    private final ObjectMapper json;
+
+    public AdjacentAppInstancesResource(AdjacentAppInstances adjacent, ObjectMapper json) {
+        this.adjacent = adjacent;
+        this.json = json;
+    }
+
+    @GET
+    public List<JsonNode> query(@Context UriInfo uri) {
+        ListQuery query = ListQuery.of(uri, SCHEMA, DEFAULT_EXCLUDE);
+        return query.apply(adjacent.all(), json);
+    }
+}
