@@ -224,6 +224,48 @@ class UserJourney {
     }
 
     @Test
+    @Order(42)
+    void appUsesTheAmsWithItsMp1TokenAndSeesOnlyWhatIsItsOwn() throws Exception {
+        step(() -> {
+            String httpd = ids.get(HTTPD.appDId());
+            String counter = ids.get(COUNTER.appDId());
+            String bearer = ids.get("bearer");
+            String services = Stack.RELOCATION + "/amsi/v1/app_mobility_services";
+            Map<String, Object> device = Map.of("associateId", Map.of("type", "UE_IPv4_ADDRESS", "value", "10.1.0.7"),
+                    "appMobilityServiceLevel", Map.of("appMobilityServiceLevel", 2), "contextTransferState", 0);
+            JsonNode own = Http.post(services, bearer, Map.of("serviceConsumerId", Map.of("appInstanceId", httpd),
+                    "deviceInformation", List.of(device))).expect(201).json();
+            String ownId = own.path("appMobilityServiceId").asText();
+            JsonNode others = Http.post(services, Stack.OPERATOR, Map.of("serviceConsumerId",
+                    Map.of("appInstanceId", counter))).expect(201).json();
+            String otherId = others.path("appMobilityServiceId").asText();
+            try {
+                JsonNode listed = Http.get(services, bearer).expect(200).json();
+                assertEquals(1, listed.size(), "an app lists only its own registrations: " + listed);
+                assertEquals(ownId, listed.path(0).path("appMobilityServiceId").asText());
+                Http.Answer foreign = Http.get(services + "/" + otherId, bearer).expect(404);
+                Http.Answer unknown = Http.get(services + "/no-such-" + RUN, bearer).expect(404);
+                assertEquals(unknown.json().path("title"), foreign.json().path("title"), "hidden like unknown");
+                Http.post(services, bearer, Map.of("serviceConsumerId", Map.of("appInstanceId", counter))).expect(403);
+                Http.get(services, "Bearer " + forged(bearer)).expect(401);
+                Http.delete(services + "/" + ownId, bearer).expect(204);
+            } finally {
+                Http.delete(services + "/" + otherId, Stack.OPERATOR);
+                Http.delete(services + "/" + ownId, Stack.OPERATOR);
+            }
+        });
+    }
+
+    /** The token with its signature's last bytes changed: well-formed, from a known issuer, not signed by it. */
+    private static String forged(String bearer) {
+        String token = bearer.substring("Bearer ".length());
+        String signature = token.substring(token.lastIndexOf('.') + 1);
+        char flipped = signature.charAt(10) == 'A' ? 'B' : 'A';
+        return token.substring(0, token.lastIndexOf('.') + 1) + signature.substring(0, 10) + flipped
+                + signature.substring(11);
+    }
+
+    @Test
     @Order(45)
     void theAmsListsTheInstancesOfAnAppOnEveryHostWithTheirEndpoints() throws Exception {
         step(() -> {
@@ -242,6 +284,13 @@ class UserJourney {
                 assertEquals(8080, a.at("/appInstanceCommLink/0/ipAddresses/0/port").asInt(), a.toString());
             }
             assertEquals(Map.of(ids.get(HTTPD.appDId()), "edge1", second, "edge2"), hostOf);
+
+            // the app itself, with its Mp1 token from edge1: only the other instances of its own AppD
+            String httpd = ids.get(HTTPD.appDId());
+            JsonNode mine = Http.get(Stack.RELOCATION + "/amsi/v1/queries/adjacent_app_instances", ids.get("bearer"))
+                    .expect(200).json();
+            assertEquals(1, mine.size(), mine.toString());
+            assertEquals(second, mine.path(0).path("appInstanceId").asText());
             Operator.task(second, "terminate", Map.of("terminationType", "FORCEFUL"), "COMPLETED");
             Http.delete(Stack.LCM + "/app_lcm/v1/app_instances/" + second, null).expect(204);
             ids.remove("httpd-edge2");

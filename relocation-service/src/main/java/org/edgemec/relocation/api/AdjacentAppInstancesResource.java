@@ -14,15 +14,17 @@ import org.edgemec.mp1api.mec021.AdjacentAppInstanceInfo;
 import org.edgemec.relocation.api.query.AttributeSchema;
 import org.edgemec.relocation.api.query.ListQuery;
 import org.edgemec.relocation.domain.adjacent.AdjacentAppInstances;
+import org.edgemec.relocation.security.Caller;
 
 /**
  * MEC 021 queries/adjacent_app_instances: the app instances of the MEC system as mec-app-lcm and the hosts'
  * platforms know them, narrowed with {@code filter} (e.g. {@code (eq,appDId,...)}) and shaped with the attribute
- * selectors. The query parameters are checked before the LCM is asked.
+ * selectors. The operator sees every instance; an app instance (its Mp1 token) sees the other instances of its own
+ * AppD. The query parameters are checked before the LCM is asked.
  */
 @Path(AmsPaths.BASE + "/queries/adjacent_app_instances")
 @Produces(MediaType.APPLICATION_JSON)
-@OperatorOnly
+@AmsAccess
 public class AdjacentAppInstancesResource {
 
     private static final AttributeSchema SCHEMA = AttributeSchema.of(AdjacentAppInstanceInfo.class);
@@ -31,15 +33,17 @@ public class AdjacentAppInstancesResource {
 
     private final AdjacentAppInstances adjacent;
     private final ObjectMapper json;
+    private final Caller caller;
 
-    public AdjacentAppInstancesResource(AdjacentAppInstances adjacent, ObjectMapper json) {
+    public AdjacentAppInstancesResource(AdjacentAppInstances adjacent, ObjectMapper json, Caller caller) {
         this.adjacent = adjacent;
         this.json = json;
+        this.caller = caller;
     }
 
     @GET
     public List<JsonNode> query(@Context UriInfo uri) {
         ListQuery query = ListQuery.of(uri, SCHEMA, DEFAULT_EXCLUDE);
-        return query.apply(adjacent.all(), json);
+        return query.apply(caller.appInstanceId().map(adjacent::adjacentTo).orElseGet(adjacent::all), json);
     }
 }

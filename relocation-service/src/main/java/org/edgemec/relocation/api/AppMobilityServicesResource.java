@@ -25,17 +25,19 @@ import org.edgemec.relocation.api.query.QueryParameters;
 import org.edgemec.relocation.domain.AmsRegistrationService;
 import org.edgemec.relocation.domain.EntityTags;
 import org.edgemec.relocation.domain.Versioned;
+import org.edgemec.relocation.security.Caller;
 
 import java.util.List;
 import java.util.Set;
 
 /**
- * MEC 021 app_mobility_services: registrations of application mobility services and their timer-based
+ * MEC 021 app_mobility_services (operator, or an app instance for the registrations it is the consumer of):
+ * registrations of application mobility services and their timer-based
  * deregistration task. Bodies are the bare RegistrationInfo (not the generated {"RegistrationInfo": ...} wrapper).
  */
 @Path(AmsPaths.APP_MOBILITY_SERVICES)
 @Produces(MediaType.APPLICATION_JSON)
-@OperatorOnly
+@AmsAccess
 public class AppMobilityServicesResource {
 
     private static final AttributeSchema SCHEMA = AttributeSchema.of(RegistrationInfo.class);
@@ -44,22 +46,25 @@ public class AppMobilityServicesResource {
 
     private final AmsRegistrationService registrations;
     private final ObjectMapper json;
+    private final Caller caller;
 
-    public AppMobilityServicesResource(AmsRegistrationService registrations, ObjectMapper json) {
+    public AppMobilityServicesResource(AmsRegistrationService registrations, ObjectMapper json, Caller caller) {
         this.registrations = registrations;
         this.json = json;
+        this.caller = caller;
     }
 
     @GET
     public List<JsonNode> list(@Context UriInfo uri) {
         ListQuery query = ListQuery.of(uri, SCHEMA, DEFAULT_EXCLUDE);
-        return query.apply(registrations.list(), json);
+        return query.apply(registrations.list().stream().filter(r -> caller.sees(consumer(r))).toList(), json);
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response register(@NotNull @Valid RegistrationInfo body, @Context UriInfo uri) {
         QueryParameters.allowOnly(uri, Set.of());
+        caller.requireMayActFor(consumer(body), "serviceConsumerId.appInstanceId");
         Versioned<RegistrationInfo> stored = registrations.register(body);
         return Response.created(uri.getAbsolutePathBuilder().path(stored.body().appMobilityServiceId()).build())
                 .header(HttpHeaders.ETAG, EntityTags.of(stored.version())).entity(stored.body()).build();
@@ -69,7 +74,7 @@ public class AppMobilityServicesResource {
     @Path("/{appMobilityServiceId}")
     public Response get(@PathParam("appMobilityServiceId") String appMobilityServiceId, @Context UriInfo uri) {
         QueryParameters.allowOnly(uri, Set.of());
-        return tagged(registrations.get(appMobilityServiceId));
+        return tagged(own(appMobilityServiceId));
     }
 
     @PUT
@@ -79,6 +84,8 @@ public class AppMobilityServicesResource {
                            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                            @NotNull @Valid RegistrationInfo body, @Context UriInfo uri) {
         QueryParameters.allowOnly(uri, Set.of());
+        own(appMobilityServiceId);
+        caller.requireMayActFor(consumer(body), "serviceConsumerId.appInstanceId");
         return tagged(registrations.update(appMobilityServiceId, body, ifMatch));
     }
 
@@ -86,6 +93,7 @@ public class AppMobilityServicesResource {
     @Path("/{appMobilityServiceId}")
     public Response delete(@PathParam("appMobilityServiceId") String appMobilityServiceId, @Context UriInfo uri) {
         QueryParameters.allowOnly(uri, Set.of());
+        own(appMobilityServiceId);
         registrations.delete(appMobilityServiceId);
         return Response.noContent().build();
     }
@@ -96,8 +104,21 @@ public class AppMobilityServicesResource {
     public Response deregisterTask(@PathParam("appMobilityServiceId") String appMobilityServiceId,
                                    @Context UriInfo uri) {
         QueryParameters.allowOnly(uri, Set.of());
+        own(appMobilityServiceId);
         registrations.deregisterOnExpiry(appMobilityServiceId);
         return Response.noContent().build();
+    }
+
+    /** The registration if the caller may see it; another app's answers like an unknown id. */
+    private Versioned<RegistrationInfo> own(String appMobilityServiceId) {
+        Versioned<RegistrationInfo> r = registrations.get(appMobilityServiceId);
+        caller.requireSees(consumer(r.body()), "application mobility service " + appMobilityServiceId
+                + " does not exist");
+        return r;
+    }
+
+    private static String consumer(RegistrationInfo r) {
+        return r.serviceConsumerId() == null ? null : r.serviceConsumerId().appInstanceId();
     }
 
     private static Response tagged(Versioned<RegistrationInfo> registration) {

@@ -23,12 +23,14 @@ import org.edgemec.mp1api.mec021.SubscriptionLinkList;
 import org.edgemec.relocation.api.query.QueryParameters;
 import org.edgemec.relocation.domain.AmsLinks;
 import org.edgemec.relocation.domain.AmsSubscriptionService;
+import org.edgemec.relocation.security.Caller;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 
 import java.net.URI;
 import java.util.Map;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -37,7 +39,7 @@ import java.util.Set;
  */
 @Path(AmsPaths.SUBSCRIPTIONS)
 @Produces(MediaType.APPLICATION_JSON)
-@OperatorOnly
+@AmsAccess
 public class SubscriptionsResource {
 
     /** The file's name of the query parameter, and the V2.1.1 file's spelling. */
@@ -50,11 +52,14 @@ public class SubscriptionsResource {
     private final AmsSubscriptionService subscriptions;
     private final SubscriptionBodies bodies;
     private final AmsLinks links;
+    private final Caller caller;
 
-    public SubscriptionsResource(AmsSubscriptionService subscriptions, SubscriptionBodies bodies, AmsLinks links) {
+    public SubscriptionsResource(AmsSubscriptionService subscriptions, SubscriptionBodies bodies, AmsLinks links,
+                                 Caller caller) {
         this.subscriptions = subscriptions;
         this.bodies = bodies;
         this.links = links;
+        this.caller = caller;
     }
 
     @GET
@@ -76,7 +81,12 @@ public class SubscriptionsResource {
         }
         String raw = uri.getRequestUri().getRawQuery();
         String self = links.subscriptions() + (raw == null || raw.isEmpty() ? "" : "?" + raw);
-        return new SubscriptionLinkList(new SubscriptionLinkList.Links(new LinkType(self), subscriptions.list(type)));
+        List<SubscriptionLinkList.Subscription> listed = subscriptions.list(type);
+        if (!caller.isOperator()) {
+            listed = listed.stream().filter(l -> caller.sees(owner(subscriptions.get(
+                    l.href().substring(l.href().lastIndexOf('/') + 1))))).toList();
+        }
+        return new SubscriptionLinkList(new SubscriptionLinkList.Links(new LinkType(self), listed));
     }
 
     @POST
@@ -85,7 +95,9 @@ public class SubscriptionsResource {
             oneOf = {MobilityProcedureSubscription.class, AdjacentAppInfoSubscription.class})))
     public Response create(JsonNode body, @Context UriInfo uri) throws JsonProcessingException {
         QueryParameters.allowOnly(uri, Set.of());
-        AmsSubscription stored = subscriptions.create(bodies.read(body));
+        AmsSubscription request = bodies.read(body);
+        caller.requireMayActFor(owner(request), "filterCriteria.appInstanceId");
+        AmsSubscription stored = subscriptions.create(request);
         return Response.created(URI.create(self(stored))).entity(stored).build();
     }
 
@@ -93,7 +105,7 @@ public class SubscriptionsResource {
     @Path("/{subscriptionId}")
     public AmsSubscription get(@PathParam("subscriptionId") String subscriptionId, @Context UriInfo uri) {
         QueryParameters.allowOnly(uri, Set.of());
-        return subscriptions.get(subscriptionId);
+        return own(subscriptionId);
     }
 
     @PUT
@@ -104,16 +116,35 @@ public class SubscriptionsResource {
     public AmsSubscription replace(@PathParam("subscriptionId") String subscriptionId, JsonNode body,
                                    @Context UriInfo uri) throws JsonProcessingException {
         QueryParameters.allowOnly(uri, Set.of());
-        subscriptions.get(subscriptionId); // 404 before the body's errors
-        return subscriptions.replace(subscriptionId, bodies.read(body));
+        own(subscriptionId); // 404 before the body's errors
+        AmsSubscription request = bodies.read(body);
+        caller.requireMayActFor(owner(request), "filterCriteria.appInstanceId");
+        return subscriptions.replace(subscriptionId, request);
     }
 
     @DELETE
     @Path("/{subscriptionId}")
     public Response delete(@PathParam("subscriptionId") String subscriptionId, @Context UriInfo uri) {
         QueryParameters.allowOnly(uri, Set.of());
+        own(subscriptionId);
         subscriptions.delete(subscriptionId);
         return Response.noContent().build();
+    }
+
+    /** The subscription if the caller may see it; another app's answers like an unknown id. */
+    private AmsSubscription own(String subscriptionId) {
+        AmsSubscription s = subscriptions.get(subscriptionId);
+        caller.requireSees(owner(s), "subscription " + subscriptionId + " does not exist");
+        return s;
+    }
+
+    /** An app's subscription is one whose filter names it. */
+    private static String owner(AmsSubscription s) {
+        if (s instanceof MobilityProcedureSubscription m) {
+            return m.filterCriteria() == null ? null : m.filterCriteria().appInstanceId();
+        }
+        AdjacentAppInfoSubscription a = (AdjacentAppInfoSubscription) s;
+        return a.filterCriteria() == null ? null : a.filterCriteria().appInstanceId();
     }
 
     private static String self(AmsSubscription s) {
