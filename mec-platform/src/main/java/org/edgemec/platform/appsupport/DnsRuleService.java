@@ -5,13 +5,13 @@ import jakarta.transaction.Transactional;
 import org.edgemec.common.error.InvalidFieldException;
 import org.edgemec.common.error.NotFoundException;
 import org.edgemec.common.error.PreconditionFailedException;
+import org.edgemec.common.persistence.JsonColumn;
 import org.edgemec.mp1api.common.RuleState;
-import org.edgemec.mp1api.mec011.appsupport.DnsRule;
 import org.edgemec.mp1api.mec0102.appd.DNSRuleDescriptor;
+import org.edgemec.mp1api.mec011.appsupport.DnsRule;
 import org.edgemec.platform.domain.rules.ActiveDnsRules;
 import org.edgemec.platform.persistence.DnsRuleEntity;
 import org.edgemec.platform.persistence.DnsRuleRepository;
-import org.edgemec.platform.persistence.JsonColumn;
 import org.edgemec.platform.security.AppAccess;
 
 import java.util.List;

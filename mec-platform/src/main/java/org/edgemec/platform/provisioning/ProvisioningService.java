@@ -5,6 +5,7 @@ import jakarta.transaction.Transactional;
 import org.edgemec.common.error.ConflictException;
 import org.edgemec.common.error.InvalidFieldException;
 import org.edgemec.common.error.NotFoundException;
+import org.edgemec.common.persistence.JsonColumn;
 import org.edgemec.mp1api.mec011.appsupport.OperationActionType;
 import org.edgemec.mp1api.provisioning.AppEndpoint;
 import org.edgemec.mp1api.provisioning.AppInstanceCredentials;
@@ -16,7 +17,6 @@ import org.edgemec.platform.config.Mp1Config;
 import org.edgemec.platform.notification.Mp1Links;
 import org.edgemec.platform.persistence.AppInstanceEntity;
 import org.edgemec.platform.persistence.AppInstanceRepository;
-import org.edgemec.platform.persistence.JsonColumn;
 import org.edgemec.platform.security.ClientSecrets;
 import org.jboss.logging.Logger;
 

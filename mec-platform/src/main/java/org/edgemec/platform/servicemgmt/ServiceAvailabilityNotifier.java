@@ -2,6 +2,8 @@ package org.edgemec.platform.servicemgmt;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import org.edgemec.common.outbox.NotificationOutbox;
+import org.edgemec.common.persistence.JsonColumn;
 import org.edgemec.mp1api.common.LinkType;
 import org.edgemec.mp1api.common.SubscriptionLinks;
 import org.edgemec.mp1api.mec011.servicemgmt.FilteringCriteria;
@@ -10,8 +12,6 @@ import org.edgemec.mp1api.mec011.servicemgmt.ServiceAvailabilityNotification;
 import org.edgemec.mp1api.mec011.servicemgmt.ServiceInfo;
 import org.edgemec.mp1api.mec011.servicemgmt.ServiceReferences;
 import org.edgemec.platform.notification.Mp1Links;
-import org.edgemec.common.outbox.NotificationOutbox;
-import org.edgemec.platform.persistence.JsonColumn;
 import org.edgemec.platform.persistence.SubscriptionEntity;
 import org.edgemec.platform.persistence.SubscriptionRepository;
 

@@ -3,8 +3,8 @@ package org.edgemec.platform.servicemgmt;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.edgemec.common.error.NotFoundException;
+import org.edgemec.common.persistence.JsonColumn;
 import org.edgemec.mp1api.mec011.servicemgmt.ServiceInfo;
-import org.edgemec.platform.persistence.JsonColumn;
 import org.edgemec.platform.persistence.ServiceEntity;
 import org.edgemec.platform.persistence.ServiceRepository;
 

@@ -19,6 +19,7 @@ import java.util.UUID;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.edgemec.testsupport.CallbackReceiver;
 
 @QuarkusTest
 @QuarkusTestResource(RealInfrastructureResource.class)

@@ -5,9 +5,9 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import org.edgemec.platform.appsupport.EtsiSchemas;
-import org.edgemec.platform.notification.CallbackReceiver;
 import org.edgemec.platform.provisioning.Db;
 import org.edgemec.platform.provisioning.Mp1Apps;
+import org.edgemec.testsupport.CallbackReceiver;
 import org.edgemec.testsupport.RealInfrastructureResource;
 import org.junit.jupiter.api.Test;
 

@@ -7,11 +7,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.edgemec.common.error.InvalidFieldException;
 import org.edgemec.common.error.NotFoundException;
 import org.edgemec.common.error.PreconditionFailedException;
+import org.edgemec.common.persistence.JsonColumn;
 import org.edgemec.mp1api.events.AmsRegistrationChangedEvent;
 import org.edgemec.mp1api.mec021.RegistrationInfo;
 import org.edgemec.relocation.persistence.AppMobilityServiceEntity;
 import org.edgemec.relocation.persistence.AppMobilityServiceRepository;
-import org.edgemec.relocation.persistence.JsonColumn;
 import org.jboss.logging.Logger;
 
 import java.time.OffsetDateTime;

@@ -5,6 +5,7 @@ import jakarta.transaction.Transactional;
 import org.edgemec.common.error.InvalidFieldException;
 import org.edgemec.common.error.NotFoundException;
 import org.edgemec.common.outbox.NotificationOutbox;
+import org.edgemec.common.persistence.JsonColumn;
 import org.edgemec.mp1api.common.SelfLinks;
 import org.edgemec.mp1api.common.TimeStamp;
 import org.edgemec.mp1api.mec021.AmsSubscription;
@@ -12,7 +13,6 @@ import org.edgemec.mp1api.mec021.SubscriptionLinkList;
 import org.edgemec.mp1api.mec021.TestNotification;
 import org.edgemec.relocation.persistence.AmsSubscriptionEntity;
 import org.edgemec.relocation.persistence.AmsSubscriptionRepository;
-import org.edgemec.relocation.persistence.JsonColumn;
 import org.jboss.logging.Logger;
 
 import java.time.Instant;

@@ -3,6 +3,7 @@ package org.edgemec.relocation.domain;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.edgemec.common.outbox.NotificationOutbox;
+import org.edgemec.common.persistence.JsonColumn;
 import org.edgemec.mp1api.common.TimeStamp;
 import org.edgemec.mp1api.mec021.AdjacentAppInfoNotification;
 import org.edgemec.mp1api.mec021.AdjacentAppInfoSubscription;
@@ -13,7 +14,6 @@ import org.edgemec.mp1api.mec021.MobilityStatus;
 import org.edgemec.mp1api.mec021.TargetAppInfo;
 import org.edgemec.relocation.persistence.AmsSubscriptionEntity;
 import org.edgemec.relocation.persistence.AmsSubscriptionRepository;
-import org.edgemec.relocation.persistence.JsonColumn;
 import org.jboss.logging.Logger;
 
 import java.util.List;

@@ -1,4 +1,4 @@
-package org.edgemec.platform.notification;
+package org.edgemec.testsupport;
 
 import com.sun.net.httpserver.HttpServer;
 

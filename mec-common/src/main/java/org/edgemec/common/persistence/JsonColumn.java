@@ -1,10 +1,10 @@
-package org.edgemec.platform.persistence;
+package org.edgemec.common.persistence;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 
-/** Reads and writes the ETSI bodies kept in TEXT columns, with the platform's one ObjectMapper. */
+/** Reads and writes the ETSI bodies kept in TEXT columns, with the service's one ObjectMapper. */
 @ApplicationScoped
 public class JsonColumn {
 
