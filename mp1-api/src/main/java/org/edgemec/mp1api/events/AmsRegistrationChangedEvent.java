@@ -12,7 +12,7 @@ import org.edgemec.mp1api.mec021.RegistrationInfo;
  * A change of an application mobility service registration (MEC 021 RegistrationInfo) in relocation-service,
  * published on the AMS topic: {@link #REGISTERED}, {@link #UPDATED} or {@link #DEREGISTERED}. {@code registration}
  * is the registration after the change (for a deregistration: as it was last stored); {@code cause} says what
- * removed a registration ({@link #CAUSE_DELETE} or {@link #CAUSE_DEREGISTER_TASK}) and is absent otherwise.
+ * removed a registration ({@link #CAUSE_DELETE}, {@link #CAUSE_DEREGISTER_TASK} or {@link #CAUSE_EXPIRED}) and is absent otherwise.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record AmsRegistrationChangedEvent(@NotBlank String id, @NotNull OffsetDateTime time, @NotBlank String source,
@@ -27,6 +27,8 @@ public record AmsRegistrationChangedEvent(@NotBlank String id, @NotNull OffsetDa
     public static final String CAUSE_DELETE = "DELETE";
     /** POST .../deregister_task: deregistration on expiry of the service's timer. */
     public static final String CAUSE_DEREGISTER_TASK = "DEREGISTER_TASK";
+    /** The AMS removed it when its expiryTime had passed without an update. */
+    public static final String CAUSE_EXPIRED = "EXPIRED";
 
     public static AmsRegistrationChangedEvent of(String source, String type, String cause,
             RegistrationInfo registration) {

@@ -106,8 +106,22 @@ public class AmsRegistrationService {
         remove(appMobilityServiceId, AmsRegistrationChangedEvent.CAUSE_DEREGISTER_TASK);
     }
 
+    /**
+     * Removes the registrations whose {@code expiryTime} passed since they were last registered or updated (the
+     * timer of MEC 021); called by {@link RegistrationExpiry}. Returns how many.
+     */
+    public int removeExpired(OffsetDateTime now, int limit) {
+        List<AppMobilityServiceEntity> expired = registrations.claimExpired(now, limit);
+        expired.forEach(e -> removeEntity(e, AmsRegistrationChangedEvent.CAUSE_EXPIRED));
+        return expired.size();
+    }
+
     private void remove(String appMobilityServiceId, String cause) {
-        AppMobilityServiceEntity entity = find(registrations.findForUpdate(appMobilityServiceId), appMobilityServiceId);
+        removeEntity(find(registrations.findForUpdate(appMobilityServiceId), appMobilityServiceId), cause);
+    }
+
+    private void removeEntity(AppMobilityServiceEntity entity, String cause) {
+        String appMobilityServiceId = entity.appMobilityServiceId;
         RegistrationInfo last = json.read(entity.body, RegistrationInfo.class);
         registrations.delete(entity);
         events.fire(AmsRegistrationChangedEvent.of(source, AmsRegistrationChangedEvent.DEREGISTERED, cause, last));

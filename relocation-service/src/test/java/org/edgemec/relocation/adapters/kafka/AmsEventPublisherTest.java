@@ -78,6 +78,24 @@ class AmsEventPublisherTest {
     }
 
     @Test
+    void shouldRemoveARegistrationWhoseExpiryTimePassedAndSayWhy() throws Exception {
+        try (KafkaConsumer<String, String> kafka = consumer()) {
+            String app = uniqueAppInstanceId();
+            String id = register(registration(app, "10.5.0.9", 1));
+            String lasting = register(registration(uniqueAppInstanceId(), "10.5.0.10", 3600));
+            List<ConsumerRecord<String, String>> records = await(kafka, id,
+                    r -> r.value().contains(AmsRegistrationChangedEvent.DEREGISTERED));
+            AmsRegistrationChangedEvent gone = JSON.readValue(records.get(records.size() - 1).value(),
+                    AmsRegistrationChangedEvent.class);
+            assertEquals(AmsRegistrationChangedEvent.CAUSE_EXPIRED, gone.cause());
+            assertEquals(app, gone.appInstanceId());
+            operator().get(SERVICES + "/" + id).then().statusCode(404);
+            operator().get(SERVICES + "/" + lasting).then().statusCode(200);
+            operator().delete(SERVICES + "/" + lasting).then().statusCode(204);
+        }
+    }
+
+    @Test
     void shouldPublishDeleteWithItsCause() throws Exception {
         try (KafkaConsumer<String, String> kafka = consumer()) {
             String id = register(Map.of("serviceConsumerId", Map.of("mepId", "mep-" + UUID.randomUUID())));
