@@ -49,6 +49,14 @@ class AdjacentAppInstancesResourceTest {
     }
 
     @Test
+    void shouldAnswer501ForTheSubscribersNotificationEndpoint() {
+        operator().contentType("application/json").body("{}").post("/amsi/v1/user_defined_notification").then()
+                .statusCode(501).contentType(PROBLEM).body("detail", containsString("callbackReference"));
+        given().contentType("application/json").body("{}").post("/amsi/v1/user_defined_notification").then()
+                .statusCode(401);
+    }
+
+    @Test
     void shouldAnswer503WhenTheLcmCannotBeAsked() {
         operator().queryParam("filter", "(eq,appDId,web)").get(QUERY).then().statusCode(503).contentType(PROBLEM)
                 .body("status", equalTo(503)).body("detail", containsString("did not answer"));
