@@ -5,12 +5,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -23,6 +25,8 @@ import org.edgemec.mp1api.mec021.SubscriptionLinkList;
 import org.edgemec.relocation.api.query.QueryParameters;
 import org.edgemec.relocation.domain.AmsLinks;
 import org.edgemec.relocation.domain.AmsSubscriptionService;
+import org.edgemec.relocation.domain.EntityTags;
+import org.edgemec.relocation.domain.Versioned;
 import org.edgemec.relocation.security.Caller;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -98,14 +102,16 @@ public class SubscriptionsResource {
         AmsSubscription request = bodies.read(body);
         caller.requireMayActFor(owner(request), "filterCriteria.appInstanceId");
         AmsSubscription stored = subscriptions.create(request);
-        return Response.created(URI.create(self(stored))).entity(stored).build();
+        return Response.created(URI.create(self(stored))).header(HttpHeaders.ETAG, EntityTags.of(1)).entity(stored)
+                .build();
     }
 
     @GET
     @Path("/{subscriptionId}")
-    public AmsSubscription get(@PathParam("subscriptionId") String subscriptionId, @Context UriInfo uri) {
+    public Response get(@PathParam("subscriptionId") String subscriptionId, @Context UriInfo uri) {
         QueryParameters.allowOnly(uri, Set.of());
-        return own(subscriptionId);
+        AmsSubscription s = own(subscriptionId);
+        return Response.ok(s).header(HttpHeaders.ETAG, EntityTags.of(subscriptions.version(subscriptionId))).build();
     }
 
     @PUT
@@ -113,13 +119,15 @@ public class SubscriptionsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(
             oneOf = {MobilityProcedureSubscription.class, AdjacentAppInfoSubscription.class})))
-    public AmsSubscription replace(@PathParam("subscriptionId") String subscriptionId, JsonNode body,
-                                   @Context UriInfo uri) throws JsonProcessingException {
+    public Response replace(@PathParam("subscriptionId") String subscriptionId, JsonNode body,
+                            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Context UriInfo uri)
+            throws JsonProcessingException {
         QueryParameters.allowOnly(uri, Set.of());
         own(subscriptionId); // 404 before the body's errors
         AmsSubscription request = bodies.read(body);
         caller.requireMayActFor(owner(request), "filterCriteria.appInstanceId");
-        return subscriptions.replace(subscriptionId, request);
+        Versioned<AmsSubscription> stored = subscriptions.replace(subscriptionId, request, ifMatch);
+        return Response.ok(stored.body()).header(HttpHeaders.ETAG, EntityTags.of(stored.version())).build();
     }
 
     @DELETE

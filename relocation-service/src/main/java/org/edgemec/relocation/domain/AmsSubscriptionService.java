@@ -3,6 +3,7 @@ package org.edgemec.relocation.domain;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.edgemec.common.error.InvalidFieldException;
+import org.edgemec.common.error.PreconditionFailedException;
 import org.edgemec.common.error.NotFoundException;
 import org.edgemec.common.outbox.NotificationOutbox;
 import org.edgemec.common.persistence.JsonColumn;
@@ -52,6 +53,7 @@ public class AmsSubscriptionService {
         entity.subscriptionId = id;
         entity.subscriptionType = stored.subscriptionType();
         entity.createdAt = now;
+        entity.version = 1;
         write(entity, stored, now);
         subscriptions.persist(entity);
         if (Subscriptions.requestsTestNotification(stored)) {
@@ -81,7 +83,22 @@ public class AmsSubscriptionService {
      * expiryDeadline is warned about afresh.
      */
     public AmsSubscription replace(String subscriptionId, AmsSubscription body) {
+        return replace(subscriptionId, body, null).body();
+    }
+
+    /** The version of a subscription, its entity tag. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public int version(String subscriptionId) {
+        return find(subscriptions.findById(subscriptionId), subscriptionId).version;
+    }
+
+    /** PUT with {@code If-Match} (null: unconditional); the row is locked from the check to the write. */
+    public Versioned<AmsSubscription> replace(String subscriptionId, AmsSubscription body, String ifMatch) {
         AmsSubscriptionEntity entity = find(subscriptions.findForUpdate(subscriptionId), subscriptionId);
+        if (!EntityTags.matches(ifMatch, entity.version)) {
+            throw new PreconditionFailedException("If-Match " + ifMatch + " does not name the current version "
+                    + EntityTags.of(entity.version) + " of subscription " + subscriptionId);
+        }
         if (!entity.subscriptionType.equals(body.subscriptionType())) {
             throw new InvalidFieldException("subscriptionType", "must be " + entity.subscriptionType
                     + ", the type of the subscription (got " + body.subscriptionType() + ")");
@@ -98,7 +115,8 @@ public class AmsSubscriptionService {
             entity.expiryNotifiedAt = null;
         }
         write(entity, stored, now);
-        return stored;
+        entity.version++;
+        return new Versioned<>(stored, entity.version);
     }
 
     /** Pending notifications of the subscription are dropped with it. */

@@ -37,6 +37,10 @@ public class AmsSubscriptionEntity {
     @Column(name = "created_at", nullable = false)
     public OffsetDateTime createdAt;
 
+    /** Incremented by every PUT; the entity tag. */
+    @Column(name = "version", nullable = false)
+    public int version;
+
     @Column(name = "updated_at", nullable = false)
     public OffsetDateTime updatedAt;
 }

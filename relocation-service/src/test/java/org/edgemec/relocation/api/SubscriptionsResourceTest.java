@@ -143,6 +143,24 @@ class SubscriptionsResourceTest {
     }
 
     @Test
+    void shouldReplaceOnlyTheVersionIfMatchNames() {
+        String app = uniqueAppInstanceId();
+        String href = subscribe(mobility(NOWHERE, app, null, null));
+        String path = SUBSCRIPTIONS + "/" + idOf(href);
+        operator().get(path).then().statusCode(200).header("ETag", equalTo("\"1\""));
+        operator().contentType(ContentType.JSON).header("If-Match", "\"1\"")
+                .body(mobility(NOWHERE + "/a", app, null, null)).put(path).then().statusCode(200)
+                .header("ETag", equalTo("\"2\""));
+        // a second writer holding the old tag loses, and changes nothing
+        problem(operator().contentType(ContentType.JSON).header("If-Match", "\"1\"")
+                .body(mobility(NOWHERE + "/b", app, null, null)).put(path), 412, "If-Match");
+        operator().get(path).then().header("ETag", equalTo("\"2\"")).body("callbackReference", equalTo(NOWHERE + "/a"));
+        operator().contentType(ContentType.JSON).body(mobility(NOWHERE + "/c", app, null, null)).put(path).then()
+                .statusCode(200).header("ETag", equalTo("\"3\""));
+        operator().delete(path).then().statusCode(204);
+    }
+
+    @Test
     void shouldRefuseReplacementsThatChangeTheTypeOrTheLink() {
         String app = uniqueAppInstanceId();
         String href = subscribe(mobility(NOWHERE, app, null, null));
