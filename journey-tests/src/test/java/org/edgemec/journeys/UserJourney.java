@@ -256,6 +256,50 @@ class UserJourney {
         });
     }
 
+    @Test
+    @Order(43)
+    void appIsToldOfAMoveTransfersItsContextAndReportsIt() throws Exception {
+        step(() -> {
+            String httpd = ids.get(HTTPD.appDId());
+            String bearer = ids.get("bearer");
+            String services = Stack.RELOCATION + "/amsi/v1/app_mobility_services";
+            Map<String, Object> ue = Map.of("type", "UE_IPv4_ADDRESS", "value", "10.1.0.8");
+            try (Receiver app = new Receiver()) {
+                String registration = Http.post(services, bearer, Map.of("serviceConsumerId",
+                        Map.of("appInstanceId", httpd), "deviceInformation", List.of(Map.of("associateId", ue,
+                                "appMobilityServiceLevel", Map.of("appMobilityServiceLevel", 2),
+                                "contextTransferState", 0)))).expect(201).json().path("appMobilityServiceId").asText();
+                String subscription = Http.post(Stack.RELOCATION + "/amsi/v1/subscriptions", bearer, Map.of(
+                        "subscriptionType", "MobilityProcedureSubscription",
+                        "callbackReference", app.url("/mobility"),
+                        "filterCriteria", Map.of("appInstanceId", httpd, "mobilityStatus", List.of(1)))).expect(201)
+                        .header("Location").orElseThrow();
+                try {
+                    // the platform decides to move the app's user: the app is told
+                    Http.post(Stack.RELOCATION + "/ams_ext/v1/mobility_procedures", Stack.OPERATOR, Map.of(
+                            "appInstanceId", httpd, "associateId", List.of(ue), "mobilityStatus", 1)).expect(202);
+                    String told = Operator.until(() -> app.bodies().stream()
+                            .filter(b -> b.contains("MobilityProcedureNotification")).findFirst().orElse(null),
+                            b -> b != null, "the MobilityProcedureNotification at the app's callback");
+                    JsonNode notification = Http.JSON.readTree(told);
+                    assertEquals(1, notification.path("mobilityStatus").asInt(), told);
+                    assertEquals("10.1.0.8", notification.at("/associateId/0/value").asText(), told);
+                    assertEquals(subscription, notification.at("/_links/subscription/href").asText(), told);
+                    // it transfers its context itself, then reports it in its registration
+                    Http.put(services + "/" + registration, bearer, Map.of("serviceConsumerId",
+                            Map.of("appInstanceId", httpd), "deviceInformation", List.of(Map.of("associateId", ue,
+                                    "appMobilityServiceLevel", Map.of("appMobilityServiceLevel", 2),
+                                    "contextTransferState", 1)))).expect(200);
+                    assertEquals(1, Http.get(services + "/" + registration, bearer).expect(200).json()
+                            .at("/deviceInformation/0/contextTransferState").asInt());
+                } finally {
+                    Http.delete(subscription, Stack.OPERATOR);
+                    Http.delete(services + "/" + registration, Stack.OPERATOR);
+                }
+            }
+        });
+    }
+
     /** The token with its signature's last bytes changed: well-formed, from a known issuer, not signed by it. */
     private static String forged(String bearer) {
         String token = bearer.substring("Bearer ".length());
