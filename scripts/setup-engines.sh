@@ -11,7 +11,9 @@
 # Runs as root, non-interactively (CI=true, no stdin).
 #
 # Usage: scripts/setup-engines.sh [start|stop|status]     (default: start)
-# Env:   CRIU_TARBALL   CRIU 4.2.1 source (default ../shared/cache/criu_4.2.1.orig.tar.xz from the repo root)
+# Env:   CRIU_TARBALL   CRIU 4.2.1 source (default ../shared/cache/criu_4.2.1.orig.tar.xz from the repo root; when
+#                       absent, downloaded from the configured Debian mirror's pool into CRIU_CACHE, sha256 checked)
+#        CRIU_CACHE     where a downloaded source is kept (default /opt/edgemec/cache)
 #        CRIU_PREFIX    where the built CRIU goes (default /opt/edgemec/criu)
 #        EDGEMEC_ENGINES_DIR  state dir (default <repo>/.mec/engines)
 set -euo pipefail
@@ -24,6 +26,7 @@ CRIU_VERSION="4.2.1"
 CRIU_SHA256="29ec0ee09e296479fe7048c80980e8ef1d0684d0b0204c2b101dfea19f6725b9"
 CRIU_TARBALL="${CRIU_TARBALL:-$ROOT/../shared/cache/criu_${CRIU_VERSION}.orig.tar.xz}"
 CRIU_PREFIX="${CRIU_PREFIX:-/opt/edgemec/criu}"
+CRIU_CACHE="${CRIU_CACHE:-/opt/edgemec/cache}"
 
 ENGINE_PACKAGES=(podman runc docker.io busybox-static containernetworking-plugins iptables curl)
 CRIU_BUILD_DEPS=(build-essential pkg-config libbsd-dev libcap-dev libgnutls28-dev libnet1-dev
@@ -66,12 +69,35 @@ apt_install_missing() {
 # ---------------------------------------------------------------- CRIU
 criu_works() { [[ -x "$1" ]] && "$1" check >/dev/null 2>&1; }
 
+# The Debian mirror the distribution already uses (no host name is hard-coded here), or empty.
+debian_mirror() {
+    grep -rhoE '^(URIs:[[:space:]]*|deb[[:space:]]+)[a-z]+://[^[:space:]]+/debian/?([[:space:]]|$)' \
+        /etc/apt/sources.list /etc/apt/sources.list.d/ 2>/dev/null | head -1 | awk '{print $NF}' || true
+}
+
+# Downloads only the orig tarball from the pool of the configured mirror: on 2026-12-03 `apt-get source` failed
+# there (the Debian packaging tarball answered 404) while the orig tarball, all the build needs, downloaded.
+# Kept in CRIU_CACHE, so later runs (and a clone without ../shared) do not fetch it again.
+fetch_criu_orig_from_mirror() {
+    local uri name="criu_${CRIU_VERSION}.orig.tar.xz" cached="$CRIU_CACHE/criu_${CRIU_VERSION}.orig.tar.xz"
+    if [[ -f "$cached" ]] && echo "$CRIU_SHA256  $cached" | sha256sum -c --quiet - 2>/dev/null; then
+        CRIU_TARBALL=$cached; log "CRIU source: using $cached"; return 0
+    fi
+    uri=$(debian_mirror)
+    [[ -n "$uri" ]] || return 1
+    mkdir -p "$CRIU_CACHE"
+    log "CRIU source: $CRIU_TARBALL absent, downloading $name from the pool of $uri"
+    curl -fsSL --retry 3 -o "$cached.part" "${uri%/}/pool/main/c/criu/$name" || { rm -f "$cached.part"; return 1; }
+    echo "$CRIU_SHA256  $cached.part" | sha256sum -c --quiet - || { rm -f "$cached.part"; return 1; }
+    mv "$cached.part" "$cached"
+    CRIU_TARBALL=$cached
+}
+
 # Fetches the CRIU source with apt-get source from a temporary deb-src sid line that reuses the
-# mirror already configured for the distribution (no host name is hard-coded here).
+# mirror already configured for the distribution.
 fetch_criu_source_with_apt() {
     local dest=$1 uri list=/etc/apt/sources.list.d/edgemec-criu-src.list
-    uri=$(grep -rhoE '^(URIs:[[:space:]]*|deb[[:space:]]+)[a-z]+://[^[:space:]]+/debian/?([[:space:]]|$)' \
-        /etc/apt/sources.list /etc/apt/sources.list.d/ 2>/dev/null | head -1 | awk '{print $NF}') || true
+    uri=$(debian_mirror)
     [[ -n "$uri" ]] || die "CRIU source: $CRIU_TARBALL is absent and no Debian mirror is configured for apt-get source"
     log "CRIU source: $CRIU_TARBALL absent, fetching with apt-get source (deb-src $uri sid main)"
     echo "deb-src $uri sid main" >"$list"
@@ -87,7 +113,7 @@ fetch_criu_source_with_apt() {
 build_criu() {
     local build
     build=$(mktemp -d /tmp/edgemec-criu.XXXXXX)
-    [[ -f "$CRIU_TARBALL" ]] || fetch_criu_source_with_apt "$build"
+    [[ -f "$CRIU_TARBALL" ]] || fetch_criu_orig_from_mirror || fetch_criu_source_with_apt "$build"
     log "CRIU: checking sha256 of $CRIU_TARBALL"
     echo "$CRIU_SHA256  $CRIU_TARBALL" | sha256sum -c --quiet - ||
         die "sha256 mismatch for $CRIU_TARBALL (expected $CRIU_SHA256)"
