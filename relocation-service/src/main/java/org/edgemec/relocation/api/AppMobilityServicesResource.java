@@ -18,12 +18,12 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.edgemec.common.rest.EntityTags;
 import org.edgemec.mp1api.mec021.RegistrationInfo;
 import org.edgemec.relocation.api.query.AttributeSchema;
 import org.edgemec.relocation.api.query.ListQuery;
 import org.edgemec.relocation.api.query.QueryParameters;
 import org.edgemec.relocation.domain.AmsRegistrationService;
-import org.edgemec.relocation.domain.EntityTags;
 import org.edgemec.relocation.domain.Versioned;
 import org.edgemec.relocation.security.Caller;
 

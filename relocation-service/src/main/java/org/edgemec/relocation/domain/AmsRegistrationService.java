@@ -18,6 +18,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
+import org.edgemec.common.rest.EntityTags;
 
 /**
  * MEC 021 application mobility service registrations. Every accepted change fires an

@@ -3,8 +3,8 @@ package org.edgemec.relocation.domain;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.edgemec.common.error.InvalidFieldException;
-import org.edgemec.common.error.PreconditionFailedException;
 import org.edgemec.common.error.NotFoundException;
+import org.edgemec.common.error.PreconditionFailedException;
 import org.edgemec.common.outbox.NotificationOutbox;
 import org.edgemec.common.persistence.JsonColumn;
 import org.edgemec.mp1api.common.SelfLinks;
@@ -22,6 +22,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
+import org.edgemec.common.rest.EntityTags;
 
 /** MEC 021 subscriptions to AMS notifications: create, read, replace, delete. */
 @ApplicationScoped

@@ -1,4 +1,4 @@
-package org.edgemec.relocation.domain;
+package org.edgemec.common.rest;
 
 /** Strong entity tags from resource versions, and the If-Match check of a conditional PUT. */
 public final class EntityTags {
@@ -7,12 +7,12 @@ public final class EntityTags {
     }
 
     /** Quoted, as sent in ETag and expected in If-Match. */
-    public static String of(int version) {
+    public static String of(long version) {
         return "\"" + version + "\"";
     }
 
     /** No If-Match (or {@code *}) is an unconditional update; otherwise one of the listed tags must be current. */
-    public static boolean matches(String ifMatch, int version) {
+    public static boolean matches(String ifMatch, long version) {
         if (ifMatch == null || ifMatch.isBlank() || ifMatch.trim().equals("*")) {
             return true;
         }
