@@ -52,4 +52,35 @@ final class RuleValidation {
         }
         throw new InvalidFieldException(field, "not an " + type + " address literal");
     }
+
+    /** Whether {@code address} is a literal of {@code type} (never a name lookup). */
+    static boolean isLiteral(IpAddressType type, String address) {
+        try {
+            ipAddress("ipAddress", type, address);
+            return true;
+        } catch (InvalidFieldException e) {
+            return false;
+        }
+    }
+
+    /**
+     * The unspecified address ({@code 0.0.0.0}, {@code ::} in any spelling): by this platform's convention an AppD DNS
+     * rule with it follows the instance's reported endpoint.
+     */
+    static boolean isUnspecified(String address) {
+        if (address == null || !(IPV4.matcher(address).matches() || address.contains(":"))
+                || !address.matches("^[0-9A-Fa-f:.]+$")) {
+            return false;
+        }
+        try {
+            return InetAddress.getByName(address).isAnyLocalAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
+    }
+
+    /** The unspecified address of the type, as stored while a following rule's endpoint is not known. */
+    static String unspecified(IpAddressType type) {
+        return type == IpAddressType.IP_V6 ? "::" : "0.0.0.0";
+    }
 }

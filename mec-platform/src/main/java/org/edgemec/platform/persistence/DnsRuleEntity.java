@@ -7,7 +7,10 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** A DnsRule (MEC 011 JSON); domainName is stored lower-case without the trailing dot for lookups. */
+/**
+ * A DnsRule (MEC 011 JSON); domainName is stored lower-case without the trailing dot for lookups. A rule that
+ * follows the endpoint carries the endpoint's host as ipAddress in its body once the endpoint is known.
+ */
 @Entity
 @Table(name = "dns_rule")
 public class DnsRuleEntity {
@@ -33,4 +36,8 @@ public class DnsRuleEntity {
 
     @Column(name = "version", nullable = false)
     public int version;
+
+    /** An AppD rule with the unspecified address: its ipAddress is the instance's reported endpoint host. */
+    @Column(name = "follows_endpoint", nullable = false)
+    public boolean followsEndpoint;
 }

@@ -18,6 +18,7 @@ import org.edgemec.platform.notification.Mp1Links;
 import org.edgemec.platform.persistence.AppInstanceEntity;
 import org.edgemec.platform.persistence.AppInstanceRepository;
 import org.edgemec.platform.security.ClientSecrets;
+import org.edgemec.platform.steering.SteeringService;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
@@ -41,19 +42,22 @@ public class ProvisioningService {
     private final TerminationService terminations;
     private final AppInstanceRemoval removal;
     private final AppInstanceFronting fronting;
+    private final SteeringService steerings;
     private final JsonColumn json;
     private final Mp1Links links;
     private final Mp1Config config;
 
     public ProvisioningService(AppInstanceRepository instances, TrafficRuleService trafficRules,
                                DnsRuleService dnsRules, TerminationService terminations, AppInstanceRemoval removal,
-                               AppInstanceFronting fronting, JsonColumn json, Mp1Links links, Mp1Config config) {
+                               AppInstanceFronting fronting, SteeringService steerings, JsonColumn json,
+                               Mp1Links links, Mp1Config config) {
         this.instances = instances;
         this.trafficRules = trafficRules;
         this.dnsRules = dnsRules;
         this.terminations = terminations;
         this.removal = removal;
         this.fronting = fronting;
+        this.steerings = steerings;
         this.json = json;
         this.links = links;
         this.config = config;
@@ -79,7 +83,8 @@ public class ProvisioningService {
             trafficRules.provision(entity.appInstanceId, body.appTrafficRule().get(i), "appTrafficRule[" + i + "]");
         }
         for (int i = 0; i < orEmpty(body.appDNSRule()).size(); i++) {
-            dnsRules.provision(entity.appInstanceId, body.appDNSRule().get(i), "appDNSRule[" + i + "]");
+            dnsRules.provision(entity.appInstanceId, body.appDNSRule().get(i), "appDNSRule[" + i + "]",
+                    body.endpoint());
         }
         fronting.apply(body);
         LOG.infof("app instance %s provisioned (%d traffic rules, %d DNS rules, endpoint %s)", entity.appInstanceId,
@@ -102,13 +107,15 @@ public class ProvisioningService {
 
     /**
      * Where the instance now serves (the LCM tells after every container start: an engine may give a restarted
-     * container another address); the proxy fronts the new endpoint.
+     * container another address); the proxy fronts the new endpoint, and DNS rules that follow the endpoint (AppD
+     * address 0.0.0.0 / ::) now carry its host.
      */
     public AppInstanceProvisioning updateEndpoint(String appInstanceId, AppEndpoint endpoint) {
         AppInstanceEntity entity = find(appInstanceId);
         AppInstanceProvisioning updated = json.read(entity.provisioning, AppInstanceProvisioning.class)
                 .withEndpoint(endpoint);
         entity.provisioning = json.write(updated);
+        dnsRules.followEndpoint(appInstanceId, endpoint.host());
         fronting.apply(updated);
         LOG.infof("app instance %s serves at %s", appInstanceId, endpoint.authority());
         return updated;
@@ -116,12 +123,22 @@ public class ProvisioningService {
 
     /**
      * Immediate removal, or with graceful=true (and a termination subscription) a termination that removes the
-     * instance on confirm_termination or after the graceful timeout.
+     * instance on confirm_termination or after the graceful timeout. The instance's relocation steering ends with
+     * it, unless {@code keepSteering}: then it stays in force (for the names it recorded) until it is deleted or
+     * expires.
      */
     public void delete(String appInstanceId, boolean graceful, Integer gracefulTimeoutSeconds) {
+        delete(appInstanceId, graceful, gracefulTimeoutSeconds, false);
+    }
+
+    public void delete(String appInstanceId, boolean graceful, Integer gracefulTimeoutSeconds,
+                       boolean keepSteering) {
         find(appInstanceId);
         if (gracefulTimeoutSeconds != null && gracefulTimeoutSeconds < 0) {
             throw new InvalidFieldException("gracefulTimeout", "must not be negative");
+        }
+        if (!keepSteering) {
+            steerings.removeWithInstance(appInstanceId);
         }
         Duration timeout = gracefulTimeoutSeconds == null ? config.gracefulTimeout()
                 : Duration.ofSeconds(gracefulTimeoutSeconds);

@@ -65,8 +65,9 @@ public class AppInstancesResource {
     @Path("/{appInstanceId}")
     public Response delete(@PathParam("appInstanceId") String appInstanceId,
                            @QueryParam("graceful") @DefaultValue("false") boolean graceful,
-                           @QueryParam("gracefulTimeout") Integer gracefulTimeout) {
-        provisioning.delete(appInstanceId, graceful, gracefulTimeout);
+                           @QueryParam("gracefulTimeout") Integer gracefulTimeout,
+                           @QueryParam("keepSteering") @DefaultValue("false") boolean keepSteering) {
+        provisioning.delete(appInstanceId, graceful, gracefulTimeout, keepSteering);
         return Response.noContent().build();
     }
 }
