@@ -1,6 +1,7 @@
 package org.edgemec.platform.steering;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import org.edgemec.common.error.InvalidFieldException;
 import org.edgemec.common.error.NotFoundException;
@@ -88,8 +89,9 @@ public class SteeringService {
      */
     public Steering put(String appInstanceId, SteeringRequest body) {
         Duration expiresAfter = validate(body);
+        // the instance's row (while provisioned) and the steering's row serialise concurrent PUTs of one instance
+        AppInstanceEntity instance = instances.findById(appInstanceId, LockModeType.PESSIMISTIC_WRITE);
         SteeringEntity existing = steerings.findForUpdate(appInstanceId);
-        AppInstanceEntity instance = instances.findById(appInstanceId);
         if (instance == null && existing == null) {
             throw new NotFoundException("app instance " + appInstanceId + " is not provisioned on this host and has "
                     + "no steering here");
