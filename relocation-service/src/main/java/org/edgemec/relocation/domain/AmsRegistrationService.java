@@ -8,6 +8,7 @@ import org.edgemec.common.error.InvalidFieldException;
 import org.edgemec.common.error.NotFoundException;
 import org.edgemec.common.error.PreconditionFailedException;
 import org.edgemec.common.persistence.JsonColumn;
+import org.edgemec.mp1api.events.AmsDeviceAttachmentChangedEvent;
 import org.edgemec.mp1api.events.AmsRegistrationChangedEvent;
 import org.edgemec.mp1api.mec021.RegistrationInfo;
 import org.edgemec.relocation.persistence.AppMobilityServiceEntity;
@@ -33,14 +34,17 @@ public class AmsRegistrationService {
     private final AppMobilityServiceRepository registrations;
     private final JsonColumn json;
     private final Event<AmsRegistrationChangedEvent> events;
+    private final Event<AmsDeviceAttachmentChangedEvent> deviceEvents;
     private final String source;
 
     public AmsRegistrationService(AppMobilityServiceRepository registrations, JsonColumn json,
                                   Event<AmsRegistrationChangedEvent> events,
+                                  Event<AmsDeviceAttachmentChangedEvent> deviceEvents,
                                   @ConfigProperty(name = "edgemec.instance-name") String source) {
         this.registrations = registrations;
         this.json = json;
         this.events = events;
+        this.deviceEvents = deviceEvents;
         this.source = source;
     }
 
@@ -56,6 +60,7 @@ public class AmsRegistrationService {
         write(entity, stored, now);
         registrations.persist(entity);
         events.fire(AmsRegistrationChangedEvent.of(source, AmsRegistrationChangedEvent.REGISTERED, null, stored));
+        devicesChanged(null, stored);
         LOG.infof("application mobility service %s registered for %s", entity.appMobilityServiceId, consumer(stored));
         return new Versioned<>(stored, entity.version);
     }
@@ -87,10 +92,12 @@ public class AmsRegistrationService {
             throw new PreconditionFailedException("If-Match " + ifMatch + " does not match the current ETag "
                     + EntityTags.of(entity.version));
         }
+        RegistrationInfo before = json.read(entity.body, RegistrationInfo.class);
         RegistrationInfo stored = withId(body, appMobilityServiceId);
         entity.version++;
         write(entity, stored, now());
         events.fire(AmsRegistrationChangedEvent.of(source, AmsRegistrationChangedEvent.UPDATED, null, stored));
+        devicesChanged(before, stored);
         return new Versioned<>(stored, entity.version);
     }
 
@@ -126,7 +133,12 @@ public class AmsRegistrationService {
         RegistrationInfo last = json.read(entity.body, RegistrationInfo.class);
         registrations.delete(entity);
         events.fire(AmsRegistrationChangedEvent.of(source, AmsRegistrationChangedEvent.DEREGISTERED, cause, last));
+        devicesChanged(last, null);
         LOG.infof("application mobility service %s deregistered (%s)", appMobilityServiceId, cause);
+    }
+
+    private void devicesChanged(RegistrationInfo before, RegistrationInfo after) {
+        AmsDeviceAttachmentChangedEvent.between(source, before, after).ifPresent(deviceEvents::fire);
     }
 
     private void write(AppMobilityServiceEntity entity, RegistrationInfo stored, OffsetDateTime now) {

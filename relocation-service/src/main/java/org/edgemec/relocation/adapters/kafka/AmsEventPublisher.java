@@ -9,11 +9,13 @@ import jakarta.enterprise.event.TransactionPhase;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.eclipse.microprofile.reactive.messaging.Message;
+import org.edgemec.mp1api.events.AmsDeviceAttachmentChangedEvent;
 import org.edgemec.mp1api.events.AmsRegistrationChangedEvent;
+import org.edgemec.mp1api.events.MecEvent;
 import org.jboss.logging.Logger;
 
 /**
- * Publishes registration changes on the AMS topic once their transaction committed (never for rolled-back ones).
+ * Publishes registration and device attachment changes on the AMS topic once their transaction committed (never for rolled-back ones).
  * The record key is the appMobilityServiceId, so the changes of one registration stay in order.
  */
 @ApplicationScoped
@@ -30,11 +32,19 @@ public class AmsEventPublisher {
     }
 
     void onCommitted(@Observes(during = TransactionPhase.AFTER_SUCCESS) AmsRegistrationChangedEvent event) {
+        publish(event, event.appMobilityServiceId());
+    }
+
+    void onCommitted(@Observes(during = TransactionPhase.AFTER_SUCCESS) AmsDeviceAttachmentChangedEvent event) {
+        publish(event, event.appMobilityServiceId());
+    }
+
+    private void publish(MecEvent event, String key) {
         try {
             Message<String> message = Message.of(json.writeValueAsString(event)).addMetadata(
-                    OutgoingKafkaRecordMetadata.<String>builder().withKey(event.appMobilityServiceId()).build());
+                    OutgoingKafkaRecordMetadata.<String>builder().withKey(key).build());
             emitter.send(message);
-            LOG.debugf("published %s %s", event.type(), event.appMobilityServiceId());
+            LOG.debugf("published %s %s", event.type(), key);
         } catch (JsonProcessingException | RuntimeException e) {
             // the change is committed; a lost event must not turn the client's success into an error
             LOG.warnf("AMS event %s not published: %s", event.id(), e.getMessage());

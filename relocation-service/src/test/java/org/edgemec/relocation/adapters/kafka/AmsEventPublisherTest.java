@@ -9,7 +9,9 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.edgemec.mp1api.Json;
+import org.edgemec.mp1api.events.AmsDeviceAttachmentChangedEvent;
 import org.edgemec.mp1api.events.AmsRegistrationChangedEvent;
+import org.edgemec.relocation.support.Ams;
 import org.edgemec.testsupport.RealInfrastructureResource;
 import org.junit.jupiter.api.Test;
 
@@ -110,14 +112,57 @@ class AmsEventPublisherTest {
         }
     }
 
+    @Test
+    void shouldPublishWhichDevicesAttachedDetachedAndReportedTheirContextTransfer() throws Exception {
+        try (KafkaConsumer<String, String> kafka = consumer()) {
+            String app = uniqueAppInstanceId();
+            String id = register(registration(app, "10.6.0.1", 0));
+            Map<String, Object> transferred = new java.util.HashMap<>(Ams.device("10.6.0.1"));
+            transferred.put("contextTransferState", 1);
+            operator().contentType(ContentType.JSON).body(Map.of("serviceConsumerId", Map.of("appInstanceId", app),
+                    "deviceInformation", List.of(transferred, Ams.device("10.6.0.2"))))
+                    .put(SERVICES + "/" + id).then().statusCode(200);
+            // the same devices again: no device event
+            operator().contentType(ContentType.JSON).body(Map.of("serviceConsumerId", Map.of("appInstanceId", app),
+                    "deviceInformation", List.of(transferred, Ams.device("10.6.0.2"))))
+                    .put(SERVICES + "/" + id).then().statusCode(200);
+            operator().delete(SERVICES + "/" + id).then().statusCode(204);
+
+            List<AmsDeviceAttachmentChangedEvent> events = new ArrayList<>();
+            for (ConsumerRecord<String, String> r : await(kafka, id, AmsDeviceAttachmentChangedEvent.TYPE,
+                    r -> r.value().contains("\"detached\":[{"))) {
+                assertEquals(id, r.key(), "record key");
+                events.add(JSON.readValue(r.value(), AmsDeviceAttachmentChangedEvent.class));
+            }
+            assertEquals(3, events.size(), events.toString());
+            assertEquals(List.of("10.6.0.1"), values(events.get(0).attached()));
+            assertEquals(List.of(), events.get(0).detached());
+            assertEquals(List.of("10.6.0.2"), values(events.get(1).attached()));
+            assertEquals(List.of("10.6.0.1"), values(events.get(1).contextTransferred()));
+            assertEquals(List.of("10.6.0.1", "10.6.0.2"), values(events.get(2).detached()));
+            assertEquals(app, events.get(2).appInstanceId());
+        }
+    }
+
+    private static List<String> values(List<org.edgemec.mp1api.mec021.AssociateId> ids) {
+        return ids.stream().map(org.edgemec.mp1api.mec021.AssociateId::value).toList();
+    }
+
     /** The records about one registration, up to the first that satisfies {@code last}. */
     private static List<ConsumerRecord<String, String>> await(KafkaConsumer<String, String> kafka, String id,
                                                               Predicate<ConsumerRecord<String, String>> last) {
+        return await(kafka, id, "edgemec.ams.registration.", last);
+    }
+
+    /** The records of one type family about one registration, up to the first that satisfies {@code last}. */
+    private static List<ConsumerRecord<String, String>> await(KafkaConsumer<String, String> kafka, String id,
+            String typePrefix, Predicate<ConsumerRecord<String, String>> last) {
         List<ConsumerRecord<String, String>> seen = new ArrayList<>();
         long end = System.nanoTime() + WAIT.toNanos();
         while (System.nanoTime() < end) {
             for (ConsumerRecord<String, String> r : kafka.poll(Duration.ofMillis(500))) {
-                if (r.value().contains("\"appMobilityServiceId\":\"" + id + "\"")) {
+                if (r.value().contains("\"appMobilityServiceId\":\"" + id + "\"")
+                        && r.value().contains("\"type\":\"" + typePrefix)) {
                     seen.add(r);
                     if (last.test(r)) {
                         return seen;
