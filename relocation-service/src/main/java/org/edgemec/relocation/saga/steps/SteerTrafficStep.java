@@ -1,0 +1,40 @@
+package org.edgemec.relocation.saga.steps;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import org.edgemec.relocation.saga.RelocationRun;
+import org.edgemec.relocation.saga.SagaContext;
+import org.edgemec.relocation.saga.SagaStep;
+import org.edgemec.relocation.saga.StepName;
+import org.edgemec.relocation.saga.StepResult;
+import org.edgemec.relocation.saga.StepRetries;
+import org.edgemec.relocation.saga.ports.RemoteCallFailed;
+import org.edgemec.relocation.saga.steering.SteeringStrategies;
+
+/** STEER_TRAFFIC: the relocation's steering strategy sends the app's clients to the restored instance. */
+@ApplicationScoped
+public class SteerTrafficStep implements SagaStep {
+
+    private final SteeringStrategies strategies;
+    private final StepRetries retries;
+
+    public SteerTrafficStep(SteeringStrategies strategies, StepRetries retries) {
+        this.strategies = strategies;
+        this.retries = retries;
+    }
+
+    @Override
+    public StepName name() {
+        return StepName.STEER_TRAFFIC;
+    }
+
+    @Override
+    public StepResult run(RelocationRun run, SagaContext ctx) {
+        try {
+            return StepResult.done(run.steering() + ": " + strategies.of(run.steering()).steer(run, ctx));
+        } catch (RemoteCallFailed e) {
+            return retries.retryOrFail(run, e);
+        } catch (IllegalStateException e) {
+            return StepResult.fail(409, "Cannot steer", e.getMessage());
+        }
+    }
+}
