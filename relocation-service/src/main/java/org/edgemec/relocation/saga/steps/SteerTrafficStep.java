@@ -7,18 +7,24 @@ import org.edgemec.relocation.saga.SagaStep;
 import org.edgemec.relocation.saga.StepName;
 import org.edgemec.relocation.saga.StepResult;
 import org.edgemec.relocation.saga.StepRetries;
+import org.edgemec.relocation.saga.ports.PlatformSteering;
 import org.edgemec.relocation.saga.ports.RemoteCallFailed;
 import org.edgemec.relocation.saga.steering.SteeringStrategies;
 
-/** STEER_TRAFFIC: the relocation's steering strategy sends the app's clients to the restored instance. */
+/**
+ * STEER_TRAFFIC: the relocation's steering strategy sends the app's clients to the restored instance; the target
+ * host's platform first drops any steering it kept for the instance from an earlier relocation away from it.
+ */
 @ApplicationScoped
 public class SteerTrafficStep implements SagaStep {
 
     private final SteeringStrategies strategies;
+    private final PlatformSteering platforms;
     private final StepRetries retries;
 
-    public SteerTrafficStep(SteeringStrategies strategies, StepRetries retries) {
+    public SteerTrafficStep(SteeringStrategies strategies, PlatformSteering platforms, StepRetries retries) {
         this.strategies = strategies;
+        this.platforms = platforms;
         this.retries = retries;
     }
 
@@ -30,6 +36,10 @@ public class SteerTrafficStep implements SagaStep {
     @Override
     public StepResult run(RelocationRun run, SagaContext ctx) {
         try {
+            if (ctx.targetPlatformUrl != null) {
+                // a steering the target kept from an earlier relocation away from it would hide the instance now
+                platforms.unsteer(ctx.targetPlatformUrl, run.appInstanceId());
+            }
             return StepResult.done(run.steering() + ": " + strategies.of(run.steering()).steer(run, ctx));
         } catch (RemoteCallFailed e) {
             return retries.retryOrFail(run, e);
