@@ -27,9 +27,30 @@ public interface LcmConfig {
 
     Engine engine();
 
+    Move move();
+
     /** Bearer token the LCM presents to mec-platform provisioning. */
     @WithDefault("edgemec-operator-dev-token")
     String operatorToken();
+
+    /** Checkpoint/restore moves ({@code edgemec.lcm.move.*}). */
+    interface Move {
+        /** How long a replica's claim on a move holds without renewal; an abandoned move is recovered after it. */
+        @WithDefault("PT30S")
+        Duration lease();
+
+        /** Upper bound of the TCP probe that measures firstResponseMs. */
+        @WithDefault("PT10S")
+        Duration firstResponseTimeout();
+
+        /** Scheduler period of the claim renewal (read by {@code @Scheduled}). */
+        @WithDefault("10s")
+        String heartbeatEvery();
+
+        /** Scheduler period of the recovery scan, or {@code off} (read by {@code @Scheduled}). */
+        @WithDefault("15s")
+        String recoveryEvery();
+    }
 
     interface Engine {
         @WithDefault("PT2S")

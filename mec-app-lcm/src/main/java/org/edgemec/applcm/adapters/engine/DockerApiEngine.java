@@ -20,6 +20,8 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -157,6 +159,40 @@ public abstract class DockerApiEngine implements ContainerEngine, ImageStore {
                         ContainerState.parse(s == null ? null : s.getStatus()), exit == null ? null : exit.intValue()));
             } catch (NotFoundException e) {
                 return Optional.empty();
+            }
+        });
+    }
+
+    /**
+     * What the container was created with, from its inspect: name, image, environment (without the per-container
+     * {@code HOSTNAME}), labels, memory and CPU limits. The command is left to the image (the LCM never sets one).
+     */
+    @Override
+    public Optional<ContainerSpec> specOf(String container) {
+        return call("inspect " + container, () -> {
+            try {
+                InspectContainerResponse r = client.inspectContainerCmd(container).exec();
+                String name = r.getName() != null && r.getName().startsWith("/") ? r.getName().substring(1) : r.getName();
+                var config = r.getConfig();
+                Map<String, String> env = new LinkedHashMap<>();
+                if (config != null && config.getEnv() != null) {
+                    for (String kv : config.getEnv()) {
+                        int eq = kv.indexOf('=');
+                        String key = eq < 0 ? kv : kv.substring(0, eq);
+                        if (!"HOSTNAME".equals(key)) {
+                            env.put(key, eq < 0 ? "" : kv.substring(eq + 1));
+                        }
+                    }
+                }
+                Map<String, String> labels = config == null || config.getLabels() == null ? Map.of() : config.getLabels();
+                HostConfig host = r.getHostConfig();
+                Long memory = host == null || host.getMemory() == null || host.getMemory() <= 0 ? null : host.getMemory();
+                Long nanoCpus = host == null || host.getNanoCPUs() == null || host.getNanoCPUs() <= 0 ? null
+                        : host.getNanoCPUs();
+                return Optional.of(ContainerSpec.of(name, config == null ? null : config.getImage()).withEnv(env)
+                        .withLabels(labels).withLimits(memory, nanoCpus));
+            } catch (NotFoundException e) {
+                return Optional.<ContainerSpec>empty();
             }
         });
     }

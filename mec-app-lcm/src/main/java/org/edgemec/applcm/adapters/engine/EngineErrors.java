@@ -2,13 +2,16 @@ package org.edgemec.applcm.adapters.engine;
 
 import com.github.dockerjava.api.exception.DockerException;
 import java.io.IOException;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import org.edgemec.applcm.domain.engine.EngineException;
+import org.edgemec.applcm.domain.engine.EngineTimeoutException;
 import org.edgemec.applcm.domain.engine.EngineUnavailableException;
 
 /**
  * Maps docker-java and transport failures to the domain's exceptions, so callers can tell "the
- * host is gone" (relocate elsewhere, retry later) from "the engine refused" (a bug or bad input).
+ * host is gone" (relocate elsewhere, retry later) from "the engine refused" (a bug or bad input) and from "the
+ * engine took longer than the response timeout" (a read timeout; a connect timeout counts as unreachable).
  */
 final class EngineErrors {
 
@@ -28,6 +31,10 @@ final class EngineErrors {
             return new EngineException(engineName + ": " + what + " failed with " + de.getHttpStatus() + ": "
                     + de.getMessage(), de.getHttpStatus(), de);
         }
+        if (readTimedOut(e)) {
+            return new EngineTimeoutException(engineName + " at " + endpoint + " timed out (" + what + "): "
+                    + rootMessage(e), e);
+        }
         if (hasIoCause(e)) {
             return unavailable(what, e);
         }
@@ -37,6 +44,16 @@ final class EngineErrors {
     EngineUnavailableException unavailable(String what, Throwable cause) {
         return new EngineUnavailableException(engineName + " at " + endpoint + " is unreachable (" + what + "): "
                 + rootMessage(cause), cause);
+    }
+
+    /** A socket read timeout; Apache HttpClient's ConnectTimeoutException (not a SocketTimeoutException) is not. */
+    private static boolean readTimedOut(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof SocketTimeoutException && !c.getClass().getSimpleName().contains("Connect")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean hasIoCause(Throwable t) {

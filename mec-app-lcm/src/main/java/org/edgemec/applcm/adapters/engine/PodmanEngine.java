@@ -29,13 +29,15 @@ public class PodmanEngine extends DockerApiEngine implements CheckpointCapable {
     /**
      * {@code POST /libpod/containers/{name}/checkpoint?export=true}: the answer body is the
      * archive (an uncompressed tar), streamed to the caller; the connection is released on close.
+     * With {@code keep=true} the checkpoint also stays in the container's userdata on this host.
      */
     @Override
     public InputStream checkpoint(String container, CheckpointOptions options) {
         String path = LIBPOD + "/containers/" + RawApi.enc(container) + "/checkpoint?export=true"
                 + "&leaveRunning=" + options.leaveRunning()
                 + "&tcpEstablished=" + options.tcpEstablished()
-                + "&ignoreRootFS=" + options.ignoreRootFs();
+                + "&ignoreRootFS=" + options.ignoreRootFs()
+                + "&keep=" + options.keep();
         return RawApi.bodyOf(raw.send("POST", path, null, null));
     }
 
@@ -60,6 +62,40 @@ public class PodmanEngine extends DockerApiEngine implements CheckpointCapable {
         return inspect(options.newName()).map(ContainerInfo::id)
                 .orElseThrow(() -> new EngineException(name() + ": restored " + options.newName()
                         + " but cannot find it; answer was: " + answer));
+    }
+
+    /**
+     * {@code POST /libpod/containers/{name}/restore?keep=true} without import: the container is restored in place
+     * from the checkpoint a {@code keep} checkpoint left (measured here: 0.33-0.43 s for the counter), memory state
+     * continuing, its address kept.
+     */
+    @Override
+    public void restoreKept(String container) {
+        raw.sendForText("POST", LIBPOD + "/containers/" + RawApi.enc(container) + "/restore?keep=true", null, null);
+    }
+
+    /** {@code POST /libpod/containers/{name}/checkpoint?keep=true} without export (measured here: 0.56 s). */
+    @Override
+    public void checkpointKept(String container) {
+        raw.sendForText("POST", LIBPOD + "/containers/" + RawApi.enc(container) + "/checkpoint?keep=true", null, null);
+    }
+
+    /** {@code GET /libpod/containers/{name}/json}: {@code State.Checkpointed} is true only while it can be restored. */
+    @Override
+    public boolean hasKeptCheckpoint(String container) {
+        JsonNode state;
+        try {
+            state = RawApi.JSON.readTree(raw.sendForText("GET", LIBPOD + "/containers/" + RawApi.enc(container)
+                    + "/json", null, null)).path("State");
+        } catch (EngineException e) {
+            if (e.status() == 404) {
+                return false;
+            }
+            throw e;
+        } catch (IOException e) {
+            throw new EngineException(name() + ": unreadable inspect answer for " + container, 0, e);
+        }
+        return state.path("Checkpointed").asBoolean(false) && !state.path("Running").asBoolean(false);
     }
 
     private static String idFrom(String answer) {

@@ -14,6 +14,7 @@ public interface CheckpointCapable {
     /**
      * Checkpoints the container and returns the archive (an uncompressed tar) as a stream the
      * caller must close. Unless {@link CheckpointOptions#leaveRunning()}, the container is stopped.
+     * With {@link CheckpointOptions#keep()} the checkpoint also stays on this host for {@link #restoreKept}.
      */
     InputStream checkpoint(String container, CheckpointOptions options);
 
@@ -23,4 +24,23 @@ public interface CheckpointCapable {
     default String restore(InputStream archive, String newName) {
         return restore(archive, RestoreOptions.named(newName));
     }
+
+    /**
+     * Restores the SAME container in place from the checkpoint kept by a {@code keep} checkpoint: its processes go
+     * on with their memory state (nothing is imported). The checkpoint files stay (removing the container removes
+     * them). Fails when the container runs or holds no kept checkpoint.
+     */
+    void restoreKept(String container);
+
+    /**
+     * Freezes the container IN PLACE: checkpointed and stopped, the checkpoint kept on this host, nothing exported;
+     * {@link #restoreKept} brings it back with its memory state.
+     */
+    void checkpointKept(String container);
+
+    /**
+     * True when the container exists, is not running and was stopped by a checkpoint whose files are kept, i.e.
+     * {@link #restoreKept} can bring it back; false otherwise (so callers inspect before acting).
+     */
+    boolean hasKeptCheckpoint(String container);
 }

@@ -36,6 +36,14 @@ public interface ContainerEngine extends AutoCloseable {
     /** The container's current state, or empty when it does not exist. */
     Optional<ContainerInfo> inspect(String container);
 
+    /**
+     * What the container was created with (name, image, environment, labels, resource limits), read from the engine;
+     * empty when it does not exist. A container made from it is a fresh copy: same settings, no process state.
+     */
+    default Optional<ContainerSpec> specOf(String container) {
+        return Optional.empty();
+    }
+
     /** The container's stdout and stderr lines, oldest first; {@code tail <= 0} means all. */
     List<String> logs(String container, int tail);
 

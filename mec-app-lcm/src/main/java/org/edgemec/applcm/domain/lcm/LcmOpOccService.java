@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.UUID;
 import org.edgemec.applcm.persistence.AppInstanceEntity;
 import org.edgemec.applcm.persistence.AppInstanceRepository;
+import org.edgemec.applcm.persistence.AppMoveRepository;
 import org.edgemec.applcm.persistence.LcmOpOccEntity;
 import org.edgemec.applcm.persistence.LcmOpOccRepository;
 import org.edgemec.common.error.ConflictException;
@@ -38,9 +39,11 @@ public class LcmOpOccService {
     private final AppInstanceRepository instances;
     private final LcmNotifier notifier;
     private final ObjectMapper json;
+    private final AppMoveRepository moves;
 
     public LcmOpOccService(LcmOpOccRepository ops, AppInstanceRepository instances, LcmNotifier notifier,
-            ObjectMapper json) {
+            ObjectMapper json, AppMoveRepository moves) {
+        this.moves = moves;
         this.ops = ops;
         this.instances = instances;
         this.notifier = notifier;
@@ -60,6 +63,10 @@ public class LcmOpOccService {
         if (ops.hasOpenOperation(appInstanceId)) {
             throw new ConflictException("app instance " + appInstanceId
                     + " has an LCM operation in progress or FAILED_TEMP; complete, retry or fail it first");
+        }
+        if (moves.hasUnfinished(appInstanceId)) {
+            throw new ConflictException("app instance " + appInstanceId
+                    + " has an unfinished checkpoint/restore move; commit or roll it back first");
         }
         LcmOpOccEntity op = new LcmOpOccEntity();
         op.id = UUID.randomUUID().toString();

@@ -8,7 +8,7 @@ import org.eclipse.microprofile.context.ManagedExecutor;
 import org.edgemec.applcm.config.LcmConfig;
 import org.edgemec.applcm.domain.engine.ContainerEngine;
 import org.edgemec.applcm.domain.engine.EngineException;
-import org.edgemec.applcm.domain.engine.EngineUnavailableException;
+import org.edgemec.applcm.domain.engine.EngineProblems;
 import org.edgemec.applcm.domain.grant.GrantService;
 import org.edgemec.applcm.domain.host.EngineProvider;
 import org.edgemec.applcm.domain.host.MecHost;
@@ -96,9 +96,9 @@ public class LcmOperationRunner {
 
     /**
      * The op occ's error for a failure: a platform's refusal keeps the platform's own status and detail; an engine
-     * that cannot be reached is 503, one that refused 502; anything else 500.
+     * that cannot be reached is 503, one that refused 502, one that timed out 504; anything else 500.
      */
-    static ProblemDetails problemOf(RuntimeException e) {
+    public static ProblemDetails problemOf(RuntimeException e) {
         String detail = e.getMessage() == null ? e.toString() : e.getMessage();
         if (e instanceof ProvisioningFailedException p && p.problem() != null) {
             ProblemDetails platform = p.problem();
@@ -106,11 +106,8 @@ public class LcmOperationRunner {
                     : platform.title(), platform.status(), platform.detail() == null ? detail : platform.detail(),
                     platform.instance());
         }
-        if (e instanceof EngineUnavailableException) {
-            return ProblemDetails.of(503, "Container engine unavailable", detail);
-        }
-        if (e instanceof EngineException) {
-            return ProblemDetails.of(502, "Container engine refused", detail);
+        if (e instanceof EngineException engine) {
+            return EngineProblems.of(engine, null);
         }
         if (e instanceof MecException m) {
             return ProblemDetails.of(ProblemStatus.of(m), "LCM operation failed", detail);
