@@ -25,6 +25,9 @@ import org.edgemec.applcm.domain.lcm.LcmOperationRunner;
 import org.edgemec.applcm.support.Poll;
 import org.edgemec.applcm.support.TestPackages;
 import org.edgemec.testsupport.RealInfrastructureResource;
+import io.restassured.path.json.JsonPath;
+import org.edgemec.applcm.adapters.engine.PodmanEngine;
+import org.edgemec.applcm.domain.engine.ContainerSpec;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -79,6 +82,51 @@ class HttpAppLifecycleIT {
             RealEngineLifecycleIT.run(id, "terminate", Map.of("terminationType", "GRACEFUL",
                     "gracefulTerminationTimeout", 1), "COMPLETED");
             assertTrue(docker.inspect(container).isEmpty(), "container removed from docker");
+        }
+    }
+
+    /**
+     * AUTO moves of the HTTP app: STOP_AND_COPY edge1 -> edge2 commits by itself, with firstResponseMs measured by a
+     * TCP connect to the target endpoint (port 8080 from the image) and the page answering there; then COLD back to
+     * edge1: a fresh container that keeps the source's environment, labels and memory limit.
+     */
+    @Test
+    void shouldMoveHttpAppWithAutoCommitMeasureFirstResponseAndMoveItBackCold() {
+        try (PodmanEngine edge1 = TestEngineAccess.podman("edge1"); PodmanEngine edge2 = TestEngineAccess.podman("edge2")) {
+            String from = RealEngineLifecycleIT.host(null);
+            String to = RealEngineLifecycleIT.host(null, "edge2");
+            String id = onboardAndCreate(edge1);
+            String op = RealEngineLifecycleIT.run(id, "instantiate", Map.of("selectedMECHostInfo",
+                    List.of(Map.of("hostName", from, "hostId", Map.of("name", from)))), "COMPLETED");
+            String container = container(id);
+            assertEquals(PAGE_TEXT, awaitPage(address(op)));
+            ContainerSpec before = edge1.specOf(container).orElseThrow();
+
+            JsonPath moved = RealEngineLifecycleIT.startAndAwait(id, Map.of("targetHost", to), "COMMITTED");
+            System.out.println("MOVE-TIMINGS auto httpd edge1->edge2: " + moved.getMap("timings"));
+            assertEquals("AUTO", moved.getString("commit"));
+            assertEquals(8080, moved.getInt("targetEndpoint.port"), moved.prettify());
+            assertEquals(8080, moved.getInt("sourceEndpoint.port"), moved.prettify());
+            long first = moved.getLong("timings.firstResponseMs");
+            assertTrue(first >= moved.getLong("timings.freezeDumpMs") && first <= moved.getLong("timings.totalMs"),
+                    moved.prettify());
+            assertEquals(List.of("STARTED", "GRANTED", "IMAGE_READY", "DUMPED", "RESTORED", "SOURCE_REMOVED",
+                    "COMMITTED"), moved.getList("phases.phase"));
+            assertTrue(edge1.inspect(container).isEmpty(), "source removed");
+            assertEquals(PAGE_TEXT, awaitPage(moved.getString("targetEndpoint.host")));
+
+            JsonPath cold = RealEngineLifecycleIT.startAndAwait(id, Map.of("targetHost", from, "mode", "COLD"),
+                    "COMMITTED");
+            System.out.println("MOVE-TIMINGS auto COLD httpd edge2->edge1: " + cold.getMap("timings"));
+            assertTrue(cold.get("archiveBytes") == null, cold.prettify());
+            ContainerSpec after = edge1.specOf(cold.getString("targetContainerId")).orElseThrow();
+            assertEquals(before.env(), after.env(), "environment kept");
+            assertEquals(before.labels(), after.labels(), "labels kept");
+            assertEquals(before.memoryBytes(), after.memoryBytes(), "memory limit kept");
+            assertEquals(before.nanoCpus(), after.nanoCpus(), "CPU limit kept");
+            assertTrue(edge2.inspect(container).isEmpty(), "COLD source removed from edge2");
+            assertEquals(PAGE_TEXT, awaitPage(cold.getString("targetEndpoint.host")));
+            RealEngineLifecycleIT.run(id, "terminate", Map.of("terminationType", "FORCEFUL"), "COMPLETED");
         }
     }
 
