@@ -41,6 +41,20 @@ public class RegisteredDevices {
         return out;
     }
 
+    /** The app instances whose registrations list the device. */
+    @Transactional
+    public List<String> instancesServing(AssociateId device) {
+        List<String> out = new ArrayList<>();
+        registrations.listAll().forEach(e -> {
+            RegistrationInfo r = json.read(e.body, RegistrationInfo.class);
+            if (e.appInstanceId != null && !out.contains(e.appInstanceId) && r.deviceInformation() != null
+                    && r.deviceInformation().stream().anyMatch(d -> d != null && device.equals(d.associateId()))) {
+                out.add(e.appInstanceId);
+            }
+        });
+        return out;
+    }
+
     public List<AssociateId> associateIds(String appInstanceId) {
         return of(appInstanceId).stream().map(DeviceInformation::associateId).distinct().toList();
     }

@@ -41,6 +41,9 @@ public class SagaContext {
     public String targetProxy;
     public List<String> handoverIds = new ArrayList<>();
 
+    /** failed calls in a row of the current step, for its retry limit and backoff */
+    public int consecutiveFailures;
+
     /** when the current bounded wait (move, context transfer) began */
     public OffsetDateTime waitingSince;
 }

@@ -94,6 +94,8 @@ public class SagaLedger {
         }
         OffsetDateTime now = OffsetDateTime.now();
         RelocationStepEntity row = currentRow(e, step, now);
+        context.consecutiveFailures = result instanceof StepResult.Wait w && w.retry()
+                ? context.consecutiveFailures + 1 : 0;
         e.context = json.write(context);
         e.sourceHost = context.sourceHost;
         e.targetHost = context.targetHost;

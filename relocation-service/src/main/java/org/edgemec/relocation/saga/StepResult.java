@@ -14,8 +14,11 @@ public sealed interface StepResult {
     record Done(String detail, List<Runnable> inTransaction) implements StepResult {
     }
 
-    /** Not yet (a move in progress, a context transfer not reported, a retry): run the step again after delay. */
-    record Wait(Duration delay, String detail) implements StepResult {
+    /**
+     * Not yet (a move in progress, a context transfer not reported, or {@code retry}: a call failed in a way that may
+     * pass): run the step again after delay.
+     */
+    record Wait(Duration delay, String detail, boolean retry) implements StepResult {
     }
 
     /** The step failed for good; the saga compensates (or, for COMPENSATE itself, ends FAILED). */
@@ -31,7 +34,7 @@ public sealed interface StepResult {
     }
 
     static Wait waitFor(Duration delay, String detail) {
-        return new Wait(delay, detail);
+        return new Wait(delay, detail, false);
     }
 
     static Fail fail(long status, String title, String detail) {

@@ -17,13 +17,18 @@ public class StepRetries {
         this.config = config;
     }
 
-    public StepResult retryOrFail(RelocationRun run, RemoteCallFailed e) {
-        return canRetry(run, e) ? StepResult.waitFor(backoff(run.attempts()), "retrying: " + e.getMessage())
-                : new StepResult.Fail(e.problem());
+    /** A retry (counted in the context's consecutive failures, reset by any other result) or the failure. */
+    public StepResult retryOrFail(SagaContext ctx, RemoteCallFailed e) {
+        return canRetry(ctx, e) ? retry(ctx, "retrying: " + e.getMessage()) : new StepResult.Fail(e.problem());
     }
 
-    public boolean canRetry(RelocationRun run, RemoteCallFailed e) {
-        return e.retryable() && run.attempts() + 1 < config.maxStepAttempts();
+    public boolean canRetry(SagaContext ctx, RemoteCallFailed e) {
+        return e.retryable() && ctx.consecutiveFailures + 1 < config.maxStepAttempts();
+    }
+
+    /** A retry without a limit (compensation has to finish), backing off like the others. */
+    public StepResult.Wait retry(SagaContext ctx, String detail) {
+        return new StepResult.Wait(backoff(ctx.consecutiveFailures), detail, true);
     }
 
     public Duration backoff(int attempts) {

@@ -349,6 +349,51 @@ class RelocationSagaTest {
     }
 
     @Test
+    void shouldRelocateTheInstancesServingADeviceThatShowsUpInAnotherZone() throws Exception {
+        String inst = newInstance("edge1");
+        String stays = newInstance("edge1");
+        Map<String, Object> device = Map.of("associateId", ue("10.11.0.1"), "contextTransferState", 0);
+        register(Map.of("serviceConsumerId", Map.of("appInstanceId", inst), "deviceInformation", List.of(device)));
+        register(Map.of("serviceConsumerId", Map.of("appInstanceId", stays), "deviceInformation",
+                List.of(Map.of("associateId", ue("10.11.0.2"), "contextTransferState", 0))));
+        org.edgemec.mp1api.mec021.AssociateId ue = new org.edgemec.mp1api.mec021.AssociateId(
+                org.edgemec.mp1api.mec021.AssociateId.Type.UE_IPv4_ADDRESS, "10.11.0.1");
+        org.edgemec.mp1api.events.DeviceMobilityEvent moved =
+                org.edgemec.mp1api.events.DeviceMobilityEvent.inZone("location-feed", ue, "zone-b");
+        publish(moved);
+        publish(moved); // redelivered
+        publish(org.edgemec.mp1api.events.DeviceMobilityEvent.inZone("location-feed",
+                new org.edgemec.mp1api.mec021.AssociateId(org.edgemec.mp1api.mec021.AssociateId.Type.UE_IPv4_ADDRESS,
+                        "10.11.0.2"), "zone-a"));
+
+        CallbackReceiver.until(() -> !operator().get(RELOCATIONS + "?appInstanceId=" + inst).then().extract()
+                .jsonPath().getList("$").isEmpty(), WAIT, "a relocation of " + inst);
+        String id = operator().get(RELOCATIONS + "?appInstanceId=" + inst).then().extract().path("[0].relocationId");
+        JsonPath r = awaitState(id, "COMPLETED");
+        assertTrue(List.of("edge2", "edge3").contains(r.getString("targetHost")), "a host of zone-b: " + r.prettify());
+        assertEquals("NEAREST", r.getString("placement.policy"));
+        assertEquals(List.of("10.11.0.1"), r.getList("associateId.value"));
+        sleep(1000);
+        assertEquals(1, operator().get(RELOCATIONS + "?appInstanceId=" + inst).then().extract().jsonPath()
+                .getList("$").size(), "the redelivered event started nothing");
+        assertTrue(operator().get(RELOCATIONS + "?appInstanceId=" + stays).then().extract().jsonPath().getList("$")
+                .isEmpty(), "a device in the zone its instance runs in moves nothing");
+    }
+
+    private static void publish(Object event) throws Exception {
+        java.util.Properties p = new java.util.Properties();
+        p.put("bootstrap.servers", org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                .getValue("kafka.bootstrap.servers", String.class));
+        try (org.apache.kafka.clients.producer.KafkaProducer<String, String> producer =
+                     new org.apache.kafka.clients.producer.KafkaProducer<>(p,
+                             new org.apache.kafka.common.serialization.StringSerializer(),
+                             new org.apache.kafka.common.serialization.StringSerializer())) {
+            producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>("edgemec.mobility",
+                    org.edgemec.mp1api.Json.newMapper().writeValueAsString(event))).get();
+        }
+    }
+
+    @Test
     void shouldRefuseBadRequestsNamingTheField() {
         String inst = newInstance("edge1");
         post(Map.of("targetHost", "edge2")).statusCode(400).body("detail", containsString("appInstanceId"));

@@ -60,7 +60,7 @@ public class CompensateStep implements SagaStep {
         } catch (RemoteCallFailed e) {
             if (e.retryable()) {
                 // compensation has to finish: keep trying, more slowly, beyond the forward steps' limit
-                return StepResult.waitFor(retries.backoff(run.attempts()), "retrying: " + e.getMessage());
+                return retries.retry(ctx, "retrying: " + e.getMessage());
             }
             return new StepResult.Fail(e.problem());
         }

@@ -58,7 +58,7 @@ public class FinalizeStep implements SagaStep {
                 moves.commit(ctx.moveId, false);
                 ctx.moveCommitted = true;
             } catch (RemoteCallFailed e) {
-                return retries.retryOrFail(run, e);
+                return retries.retryOrFail(ctx, e);
             }
         }
         List<String> done = new ArrayList<>();
@@ -77,9 +77,8 @@ public class FinalizeStep implements SagaStep {
                         + config.steeringLinger());
             }
         } catch (RemoteCallFailed e) {
-            if (retries.canRetry(run, e)) {
-                return StepResult.waitFor(retries.backoff(run.attempts()), "committed; retrying the source "
-                        + "platform's clean-up: " + e.getMessage());
+            if (retries.canRetry(ctx, e)) {
+                return retries.retry(ctx, "committed; retrying the source platform's clean-up: " + e.getMessage());
             }
             LOG.warnf("relocation %s committed, but the source platform's clean-up failed: %s", run.relocationId(),
                     e.getMessage());

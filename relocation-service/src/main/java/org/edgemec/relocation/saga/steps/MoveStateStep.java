@@ -51,7 +51,7 @@ public class MoveStateStep implements SagaStep {
         try {
             return run.stateTransfer() == StateTransfer.APPLICATION ? contextTransfer(run, ctx) : move(run, ctx);
         } catch (RemoteCallFailed e) {
-            return retries.retryOrFail(run, e);
+            return retries.retryOrFail(ctx, e);
         }
     }
 

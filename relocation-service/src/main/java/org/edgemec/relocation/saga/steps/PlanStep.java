@@ -57,7 +57,7 @@ public class PlanStep implements SagaStep {
         try {
             return plan(run, ctx);
         } catch (RemoteCallFailed e) {
-            return retries.retryOrFail(run, e);
+            return retries.retryOrFail(ctx, e);
         }
     }
 

@@ -42,7 +42,7 @@ public class SteerTrafficStep implements SagaStep {
             }
             return StepResult.done(run.steering() + ": " + strategies.of(run.steering()).steer(run, ctx));
         } catch (RemoteCallFailed e) {
-            return retries.retryOrFail(run, e);
+            return retries.retryOrFail(ctx, e);
         } catch (IllegalStateException e) {
             return StepResult.fail(409, "Cannot steer", e.getMessage());
         }
