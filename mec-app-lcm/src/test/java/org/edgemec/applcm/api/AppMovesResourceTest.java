@@ -147,6 +147,11 @@ class AppMovesResourceTest {
             assertFalse(claimed.contains(held), "the row another transaction holds is skipped: " + claimed);
             // once claimed, its lease runs: a second scan does not take it again
             assertFalse(ledger.claimAbandoned(100).contains(free), "claimed moves are leased");
+            // a replica's heartbeat renews only its own claims
+            QuarkusTransaction.requiringNew().run(() -> repository.update("leaseUntil = ?1 where moveId = ?2",
+                    OffsetDateTime.now().minusSeconds(1), free));
+            ledger.renew(List.of(free));
+            assertFalse(ledger.claimAbandoned(100).contains(free), "renewed by its owner's heartbeat");
         } finally {
             done.countDown();
             other.join(30_000);

@@ -66,7 +66,7 @@ public class PodmanEngine extends DockerApiEngine implements CheckpointCapable {
 
     /**
      * {@code POST /libpod/containers/{name}/restore?keep=true} without import: the container is restored in place
-     * from the checkpoint a {@code keep} checkpoint left (measured here: 0.33-0.43 s for the counter), memory state
+     * from the checkpoint a {@code keep} checkpoint left (measured here: 0.33-0.60 s for the counter), memory state
      * continuing, its address kept.
      */
     @Override
