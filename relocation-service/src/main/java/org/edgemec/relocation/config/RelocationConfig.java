@@ -31,6 +31,10 @@ public interface RelocationConfig {
     @WithDefault("PT10M")
     Duration steeringLinger();
 
+    /** How long a request for the frozen app waits at the source proxy before it is forwarded anyway. */
+    @WithDefault("PT10S")
+    Duration holdMaxWait();
+
     @WithDefault("ALT_SVC")
     Steering defaultSteering();
 

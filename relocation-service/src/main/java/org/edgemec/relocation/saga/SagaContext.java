@@ -35,6 +35,9 @@ public class SagaContext {
     public boolean moveCommitted;
     public Map<String, Long> moveTimings = new LinkedHashMap<>();
 
+    /** the service hosts whose requests the source proxy holds while the instance is frozen (hold id: relocation id) */
+    public List<String> heldServiceHosts = new ArrayList<>();
+
     /** what STEER_TRAFFIC changed, so that compensation can undo exactly that */
     public boolean steered;
     public String sourceProxy;

@@ -134,6 +134,12 @@ class RelocationSagaTest {
             int retireAt = CALLS.indexOf(calls("DELETE /edge1/mec_platform_mgmt/v1/app_instances/" + inst
                     + "?keepSteering=true").get(0));
             assertTrue(steerAt < commitAt && commitAt < retireAt, CALLS.toString());
+            // the source proxy held the app's requests from before the freeze until the steering was in force
+            String hold = calls("PUT /edge1/edge_proxy/v1/holds/" + id).get(0);
+            assertTrue(hold.contains("svc-" + inst + ".example"), hold);
+            int holdAt = CALLS.indexOf(hold);
+            int releaseAt = CALLS.indexOf(calls("DELETE /edge1/edge_proxy/v1/holds/" + id).get(0));
+            assertTrue(holdAt < CALLS.indexOf(move) && steerAt < releaseAt && releaseAt < commitAt, CALLS.toString());
             assertTrue(calls("/app_moves/" + id + "/commit").get(0).contains("\"deprovisionSource\":false"));
             assertTrue(calls("/rollback").stream().noneMatch(c -> c.contains(id)));
 
@@ -214,6 +220,8 @@ class RelocationSagaTest {
             assertTrue(r.getString("steps[3].error.detail").contains("/edge1/"), r.getString("steps[3].error.detail"));
             assertTrue(r.getString("steps[4].detail").contains("rolled back"), r.getString("steps[4].detail"));
             assertFalse(calls("/app_moves/" + id + "/rollback").isEmpty());
+            assertTrue(r.getString("steps[4].detail").contains("hold not released"), "the platform is down: "
+                    + r.getString("steps[4].detail"));
             assertTrue(calls("/app_moves/" + id + "/commit").isEmpty());
         } finally {
             ScriptedMecSystem.PLATFORMS_DOWN.remove("edge1");

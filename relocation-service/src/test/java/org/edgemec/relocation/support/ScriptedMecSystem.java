@@ -234,6 +234,17 @@ public final class ScriptedMecSystem implements QuarkusTestResourceLifecycleMana
             } else {
                 send(x, 204, null);
             }
+        } else if (path.equals("/edge_proxy/v1/services")) {
+            ArrayNode a = JSON.createArrayNode();
+            INSTANCES.forEach((id, i) -> {
+                if (i[1].equals(host)) {
+                    a.addObject().put("serviceHost", "svc-" + id + ".example").put("backend", sourceIp(id) + ":8080");
+                }
+            });
+            send(x, 200, a);
+        } else if (path.startsWith("/edge_proxy/v1/holds/")) {
+            send(x, method.equals("DELETE") ? 204 : 200, method.equals("DELETE") ? null
+                    : JSON.createObjectNode().put("holdId", path.substring(path.lastIndexOf('/') + 1)));
         } else if (path.equals("/edge_proxy/v1/proxies")) {
             ArrayNode a = JSON.createArrayNode();
             a.addObject().put("name", "proxy-" + host).put("local", true);

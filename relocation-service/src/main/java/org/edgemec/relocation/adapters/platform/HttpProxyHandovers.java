@@ -69,6 +69,38 @@ public class HttpProxyHandovers implements ProxyHandovers {
     }
 
     @Override
+    public List<String> serviceHostsForwardingTo(String platformUrl, String backend) {
+        ServiceClient.Answer a = client.get(uri(platformUrl, "/edge_proxy/v1/services"));
+        if (!a.ok()) {
+            throw a.failure("mec-platform " + platformUrl + " listing the services its proxy fronts");
+        }
+        List<String> out = new ArrayList<>();
+        for (JsonNode s : a.body()) {
+            if (backend.equals(s.path("backend").asText())) {
+                out.add(s.path("serviceHost").asText());
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public void hold(String platformUrl, String holdId, List<String> serviceHosts, java.time.Duration maxWait) {
+        ServiceClient.Answer a = client.put(uri(platformUrl, "/edge_proxy/v1/holds/" + enc(holdId)),
+                Map.of("serviceHosts", serviceHosts, "maxWait", maxWait.toString()));
+        if (!a.ok()) {
+            throw a.failure("mec-platform " + platformUrl + " holding requests for " + serviceHosts);
+        }
+    }
+
+    @Override
+    public void release(String platformUrl, String holdId) {
+        ServiceClient.Answer a = client.delete(uri(platformUrl, "/edge_proxy/v1/holds/" + enc(holdId)));
+        if (!a.ok() && a.status() != 404) {
+            throw a.failure("mec-platform " + platformUrl + " releasing hold " + holdId);
+        }
+    }
+
+    @Override
     public void cancel(String platformUrl, String handoverId) {
         ServiceClient.Answer a = client.delete(uri(platformUrl, "/edge_proxy/v1/handovers/" + enc(handoverId)));
         if (!a.ok() && a.status() != 404 && a.status() != 409) {

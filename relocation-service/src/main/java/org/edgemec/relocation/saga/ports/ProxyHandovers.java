@@ -23,6 +23,15 @@ public interface ProxyHandovers {
     String handover(String platformUrl, String handoverId, String clientId, String targetProxy,
                     Map<String, String> forwarding);
 
+    /** The service host names the platform's proxies forward to {@code backend} (host:port). */
+    List<String> serviceHostsForwardingTo(String platformUrl, String backend);
+
+    /** Holds the requests for these service hosts at the platform's proxies (bounded by {@code maxWait} each). */
+    void hold(String platformUrl, String holdId, List<String> serviceHosts, java.time.Duration maxWait);
+
+    /** Releases a hold: the waiting requests are forwarded as the proxy's state says now; nothing when none. */
+    void release(String platformUrl, String holdId);
+
     /** Cancels a handover that is still pending; nothing to do when it ended or does not exist. */
     void cancel(String platformUrl, String handoverId);
 }

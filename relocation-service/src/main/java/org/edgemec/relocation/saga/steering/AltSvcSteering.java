@@ -11,6 +11,8 @@ import java.util.Map;
 import org.edgemec.relocation.saga.RelocationRun;
 import org.edgemec.relocation.saga.SagaContext;
 import org.edgemec.relocation.saga.Steering;
+import org.edgemec.relocation.config.RelocationConfig;
+import org.edgemec.relocation.saga.ports.PlatformSteering;
 import org.edgemec.relocation.saga.ports.ProxyHandovers;
 
 /**
@@ -22,9 +24,13 @@ import org.edgemec.relocation.saga.ports.ProxyHandovers;
 public class AltSvcSteering implements SteeringStrategy {
 
     private final ProxyHandovers proxies;
+    private final PlatformSteering platforms;
+    private final RelocationConfig config;
 
-    public AltSvcSteering(ProxyHandovers proxies) {
+    public AltSvcSteering(ProxyHandovers proxies, PlatformSteering platforms, RelocationConfig config) {
         this.proxies = proxies;
+        this.platforms = platforms;
+        this.config = config;
     }
 
     @Override
@@ -60,22 +66,26 @@ public class AltSvcSteering implements SteeringStrategy {
                 ctx.handoverIds.add(id);
             }
         }
+        // requests still reaching the source proxy (held during the freeze, or from a client that has not followed
+        // Alt-Svc yet) go to the target too
+        platforms.steer(ctx.sourcePlatformUrl, run.appInstanceId(), Steering.TRAFFIC_RULE, ctx.targetEndpoint,
+                run.relocationId(), config.steeringLinger());
         ctx.steered = true;
         return clients.size() + " client(s) of " + from + " handed over from proxy " + ctx.sourceProxy + " to "
-                + ctx.targetProxy + ", forwarding to " + to;
+                + ctx.targetProxy + ", forwarding to " + to + "; the source proxy forwards the rest there";
     }
 
     @Override
     public String revert(RelocationRun run, SagaContext ctx) {
-        if (ctx.handoverIds.isEmpty()) {
-            ctx.steered = false;
-            return "no handover to cancel";
+        if (ctx.sourcePlatformUrl == null) {
+            return "nothing steered";
         }
+        platforms.unsteer(ctx.sourcePlatformUrl, run.appInstanceId());
         for (String id : ctx.handoverIds) {
             proxies.cancel(ctx.sourcePlatformUrl, id);
         }
         ctx.steered = false;
-        return ctx.handoverIds.size() + " handover(s) cancelled at " + ctx.sourceProxy;
+        return ctx.handoverIds.size() + " handover(s) cancelled at " + ctx.sourceProxy + ", its forwarding reverted";
     }
 
     /** 45 characters of [0-9a-f-]: the relocation id and a digest of the client id. */

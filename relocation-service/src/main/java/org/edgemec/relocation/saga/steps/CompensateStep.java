@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.edgemec.mp1api.mec021.MobilityStatus;
 import org.edgemec.relocation.saga.RelocationRun;
+import org.edgemec.relocation.saga.RequestHolds;
 import org.edgemec.relocation.saga.SagaContext;
 import org.edgemec.relocation.saga.SagaStep;
 import org.edgemec.relocation.saga.StateTransfer;
@@ -25,13 +26,15 @@ public class CompensateStep implements SagaStep {
 
     private final SteeringStrategies strategies;
     private final AppMoves moves;
+    private final RequestHolds holds;
     private final Announcements announcements;
     private final StepRetries retries;
 
-    public CompensateStep(SteeringStrategies strategies, AppMoves moves, Announcements announcements,
-                          StepRetries retries) {
+    public CompensateStep(SteeringStrategies strategies, AppMoves moves, RequestHolds holds,
+                          Announcements announcements, StepRetries retries) {
         this.strategies = strategies;
         this.moves = moves;
+        this.holds = holds;
         this.announcements = announcements;
         this.retries = retries;
     }
@@ -63,6 +66,10 @@ public class CompensateStep implements SagaStep {
                 return retries.retry(ctx, "retrying: " + e.getMessage());
             }
             return new StepResult.Fail(e.problem());
+        }
+        String released = holds.release(run, ctx);
+        if (!released.isEmpty()) {
+            done.add(released.substring(2));
         }
         if (done.isEmpty()) {
             done.add("nothing had changed yet: the source kept serving");

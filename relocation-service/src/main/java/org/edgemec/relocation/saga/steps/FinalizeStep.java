@@ -9,7 +9,6 @@ import org.edgemec.relocation.saga.RelocationRun;
 import org.edgemec.relocation.saga.SagaContext;
 import org.edgemec.relocation.saga.SagaStep;
 import org.edgemec.relocation.saga.StateTransfer;
-import org.edgemec.relocation.saga.Steering;
 import org.edgemec.relocation.saga.StepName;
 import org.edgemec.relocation.saga.StepResult;
 import org.edgemec.relocation.saga.StepRetries;
@@ -20,9 +19,8 @@ import org.jboss.logging.Logger;
 
 /**
  * FINALIZE: commit the move (the frozen source container and its grant go), retire the source host's provisioning
- * of the instance while its steering stays in force, and tell subscribers INTERHOST_MOVEOUT_COMPLETED. With ALT_SVC
- * the source keeps a TRAFFIC_RULE steering too, so a client that has not followed Alt-Svc yet still reaches the
- * app through the source proxy. Once committed there is no way back: later failures are retried, and a leftover
+ * of the instance while its steering stays in force (with ALT_SVC that includes the source proxy's forwarding for
+ * clients that have not followed Alt-Svc yet), and tell subscribers INTERHOST_MOVEOUT_COMPLETED. Once committed there is no way back: later failures are retried, and a leftover
  * is reported in the step rather than undoing a relocation that happened.
  */
 @ApplicationScoped
@@ -65,12 +63,6 @@ public class FinalizeStep implements SagaStep {
         done.add(moved ? "move " + ctx.moveId + " committed: the source container on " + ctx.sourceHost + " is gone"
                 : "source instance left running (application-driven transfer: ending it is the app's)");
         try {
-            if (ctx.sourcePlatformUrl != null && run.steering() == Steering.ALT_SVC && ctx.targetEndpoint != null
-                    && ctx.targetEndpoint.port() != null) {
-                platforms.steer(ctx.sourcePlatformUrl, run.appInstanceId(), Steering.TRAFFIC_RULE,
-                        ctx.targetEndpoint, run.relocationId(), config.steeringLinger());
-                done.add("clients not yet handed over reach the target through proxy " + ctx.sourceProxy);
-            }
             if (moved && ctx.sourcePlatformUrl != null) {
                 platforms.retire(ctx.sourcePlatformUrl, run.appInstanceId());
                 done.add("provisioning on " + ctx.sourceHost + " retired, its steering kept for "

@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import org.edgemec.relocation.config.RelocationConfig;
 import org.edgemec.relocation.saga.RegisteredDevices;
 import org.edgemec.relocation.saga.RelocationRun;
+import org.edgemec.relocation.saga.RequestHolds;
 import org.edgemec.relocation.saga.SagaContext;
 import org.edgemec.relocation.saga.SagaStep;
 import org.edgemec.relocation.saga.StateTransfer;
@@ -27,12 +28,15 @@ public class MoveStateStep implements SagaStep {
     private static final Duration POLL = Duration.ofMillis(200);
 
     private final AppMoves moves;
+    private final RequestHolds holds;
     private final RegisteredDevices devices;
     private final RelocationConfig config;
     private final StepRetries retries;
 
-    public MoveStateStep(AppMoves moves, RegisteredDevices devices, RelocationConfig config, StepRetries retries) {
+    public MoveStateStep(AppMoves moves, RequestHolds holds, RegisteredDevices devices, RelocationConfig config,
+                         StepRetries retries) {
         this.moves = moves;
+        this.holds = holds;
         this.devices = devices;
         this.config = config;
         this.retries = retries;
@@ -58,9 +62,11 @@ public class MoveStateStep implements SagaStep {
     private StepResult move(RelocationRun run, SagaContext ctx) {
         String mode = run.stateTransfer() == StateTransfer.COLD ? "COLD" : "STOP_AND_COPY";
         if (ctx.moveId == null) {
+            String held = holds.hold(run, ctx);
             AppMoves.Move started = moves.start(run.relocationId(), run.appInstanceId(), ctx.targetHost, mode);
             ctx.moveId = started.moveId();
-            return StepResult.waitFor(POLL, "mec-app-lcm move " + started.moveId() + " (" + mode + ") started");
+            return StepResult.waitFor(POLL, "mec-app-lcm move " + started.moveId() + " (" + mode + ") started"
+                    + held);
         }
         AppMoves.Move m = moves.get(ctx.moveId);
         if (m.awaitingCommit() || m.committed()) {

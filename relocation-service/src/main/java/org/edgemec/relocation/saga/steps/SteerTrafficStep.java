@@ -2,6 +2,7 @@ package org.edgemec.relocation.saga.steps;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import org.edgemec.relocation.saga.RelocationRun;
+import org.edgemec.relocation.saga.RequestHolds;
 import org.edgemec.relocation.saga.SagaContext;
 import org.edgemec.relocation.saga.SagaStep;
 import org.edgemec.relocation.saga.StepName;
@@ -20,11 +21,14 @@ public class SteerTrafficStep implements SagaStep {
 
     private final SteeringStrategies strategies;
     private final PlatformSteering platforms;
+    private final RequestHolds holds;
     private final StepRetries retries;
 
-    public SteerTrafficStep(SteeringStrategies strategies, PlatformSteering platforms, StepRetries retries) {
+    public SteerTrafficStep(SteeringStrategies strategies, PlatformSteering platforms, RequestHolds holds,
+                            StepRetries retries) {
         this.strategies = strategies;
         this.platforms = platforms;
+        this.holds = holds;
         this.retries = retries;
     }
 
@@ -40,7 +44,8 @@ public class SteerTrafficStep implements SagaStep {
                 // a steering the target kept from an earlier relocation away from it would hide the instance now
                 platforms.unsteer(ctx.targetPlatformUrl, run.appInstanceId());
             }
-            return StepResult.done(run.steering() + ": " + strategies.of(run.steering()).steer(run, ctx));
+            String steered = strategies.of(run.steering()).steer(run, ctx);
+            return StepResult.done(run.steering() + ": " + steered + holds.release(run, ctx));
         } catch (RemoteCallFailed e) {
             return retries.retryOrFail(ctx, e);
         } catch (IllegalStateException e) {
