@@ -170,6 +170,33 @@ class SagaHandoverTest {
     }
 
     @Test
+    void shouldCreateOneHandoverWhenTheSameOrderArrivesConcurrently() throws Exception {
+        loggedIn("saga-9", false);
+        Map<String, Object> body = order("saga-9", "edge-b", "saga-9.race");
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                answers.add(pool.submit(() -> post(body).extract().statusCode()));
+            }
+            List<Integer> statuses = new java.util.ArrayList<>();
+            for (java.util.concurrent.Future<Integer> f : answers) {
+                statuses.add(f.get(30, java.util.concurrent.TimeUnit.SECONDS));
+            }
+            assertEquals(1, statuses.stream().filter(st -> st == 201).count(), statuses.toString());
+            assertEquals(3, statuses.stream().filter(st -> st == 200).count(), statuses.toString());
+        } finally {
+            pool.shutdown();
+        }
+        awaitState("saga-9.race", "PENDING");
+        List<String> ids = given().header("Authorization", ProxyTestBed.OPERATOR).get("/edge_proxy/v1/handovers")
+                .then().statusCode(200).extract().path("findAll { it.clientId == 'saga-9' }.id");
+        assertEquals(List.of("saga-9.race"), ids);
+        given().header("Authorization", ProxyTestBed.OPERATOR).delete("/edge_proxy/v1/handovers/saga-9.race")
+                .then().statusCode(204);
+    }
+
+    @Test
     void shouldValidateTheNewHandoverFields() {
         post(Map.of("clientId", "x", "targetProxy", "edge-b", "handoverId", "has space")).statusCode(400)
                 .body("detail", containsString("handoverId"));

@@ -128,8 +128,12 @@ public class HandoverLedger {
         if (!Handover.State.PREPARING.name().equals(h.state)) {
             return new Outcome(toHandover(h), List.of(removeCopy), false);
         }
-        // concurrent orders for one client serialise on its state row at the source
+        // locks in one order (handover rows, then the client's state row), so that a cancel, finalize or timeout of
+        // an earlier handover cannot deadlock with this; concurrent orders serialise on the state row and then see
+        // (and supersede) the one that committed first
+        handovers.lockPending(h.clientId, h.sourceProxy);
         Optional<ClientStateEntity> row = stateRows.lock(new ClientStateEntity.Key(h.sourceProxy, h.clientId));
+        List<HandoverEntity> earlierPending = handovers.lockPending(h.clientId, h.sourceProxy);
         Optional<ClientState> current = row.isEmpty() ? Optional.empty() : states.find(h.sourceProxy, h.clientId);
         if (current.isEmpty()) {
             h.failure = "client " + h.clientId + " has no state at proxy " + h.sourceProxy + " any more";
@@ -137,7 +141,7 @@ public class HandoverLedger {
             return new Outcome(toHandover(h), List.of(removeCopy), false);
         }
         List<CopyAction> actions = new ArrayList<>();
-        for (HandoverEntity earlier : handovers.listPending(h.clientId, h.sourceProxy)) {
+        for (HandoverEntity earlier : earlierPending) {
             strandTargetCopy(earlier, targetAltSvc).ifPresent(actions::add);
             transition(earlier, Handover.State.SUPERSEDED, "by " + id);
         }

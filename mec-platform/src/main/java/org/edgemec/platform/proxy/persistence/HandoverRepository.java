@@ -15,6 +15,12 @@ public class HandoverRepository implements PanacheRepositoryBase<HandoverEntity,
         return list("clientId = ?1 and sourceProxy = ?2 and state = 'PENDING'", clientId, sourceProxy);
     }
 
+    /** The PENDING handovers of a client, their rows locked until the transaction ends. */
+    public List<HandoverEntity> lockPending(String clientId, String sourceProxy) {
+        return find("clientId = ?1 and sourceProxy = ?2 and state = 'PENDING'", clientId, sourceProxy)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).list();
+    }
+
     /** The handover, its row locked until the transaction ends (orders, cancels and finalizations serialise). */
     public Optional<HandoverEntity> lock(String id) {
         return findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE);
