@@ -32,6 +32,7 @@ final class ProxyTestBed {
     static final String SERVICE = "app.edge.test";
 
     private static final Map<String, EdgeProxy> EXTRA = new java.util.concurrent.ConcurrentHashMap<>();
+    private static Object owner;
     private static HttpServer backend;
     private static HttpServer mirror;
     static final AtomicInteger MIRRORED = new AtomicInteger();
@@ -92,9 +93,14 @@ final class ProxyTestBed {
                 .put("/edge_proxy/v1/services/" + SERVICE).then().statusCode(200);
     }
 
-    /** A second (third, ...) proxy in this JVM, started once per name. */
-    static EdgeProxy extraProxy(ProxyRuntime runtime, String name, String zone, ActiveTrafficRules rules)
-            throws Exception {
+    /** A second (third, ...) proxy in this JVM, started once per name and application run. */
+    static synchronized EdgeProxy extraProxy(ProxyRuntime runtime, String name, String zone,
+                                             ActiveTrafficRules rules) throws Exception {
+        if (owner != runtime) {
+            // a test profile restarted the application: the proxies of the previous run went with its Vert.x
+            EXTRA.clear();
+            owner = runtime;
+        }
         EdgeProxy existing = EXTRA.get(name);
         if (existing != null) {
             return existing;

@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.edgemec.platform.config.OperatorConfig;
 import org.edgemec.platform.proxy.api.ClientStateBody;
 import org.edgemec.platform.proxy.domain.ClientState;
+import org.edgemec.platform.proxy.domain.PeerCallException;
 import org.edgemec.platform.proxy.domain.PeerControl;
 import org.edgemec.platform.proxy.domain.ProxyRef;
 
@@ -15,10 +16,14 @@ import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
-/** Calls the control API of a peer platform ({@code PUT/DELETE /edge_proxy/v1/proxies/{name}/clients/{id}}). */
+/**
+ * Calls the control API of a peer platform ({@code PUT/DELETE /edge_proxy/v1/proxies/{name}/clients/{id}}).
+ * Failures are {@link PeerCallException}s: 503 unreachable, 504 no answer within 5 s, 502 an error answer.
+ */
 @ApplicationScoped
 public class HttpPeerControl implements PeerControl {
 
@@ -49,8 +54,8 @@ public class HttpPeerControl implements PeerControl {
     }
 
     private void send(ProxyRef proxy, String clientId, HttpRequest.BodyPublisher body, String method) {
-        String base = proxy.controlUrl().orElseThrow(() -> new IllegalStateException(
-                "peer proxy " + proxy.name() + " has no control-url configured"));
+        String base = proxy.controlUrl().orElseThrow(() -> new PeerCallException(503, proxy.name(),
+                "peer proxy " + proxy.name() + " has no control-url configured", null));
         URI uri = URI.create(base + "/edge_proxy/v1/proxies/" + enc(proxy.name()) + "/clients/" + enc(clientId));
         HttpRequest request = HttpRequest.newBuilder(uri).timeout(TIMEOUT).method(method, body)
                 .header("Authorization", "Bearer " + operator.token())
@@ -59,15 +64,23 @@ public class HttpPeerControl implements PeerControl {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             boolean gone = method.equals("DELETE") && response.statusCode() == 404;
             if (response.statusCode() / 100 != 2 && !gone) {
-                throw new IllegalStateException("peer " + proxy.name() + " answered " + response.statusCode()
-                        + " to " + method + " " + uri + ": " + response.body());
+                throw new PeerCallException(502, proxy.name(), "peer " + proxy.name() + " answered "
+                        + response.statusCode() + " to " + method + " " + uri + ": " + abbreviate(response.body()), null);
             }
+        } catch (HttpTimeoutException e) {
+            throw new PeerCallException(504, proxy.name(), "peer " + proxy.name() + " at " + base
+                    + " did not answer " + method + " within " + TIMEOUT.toSeconds() + " s", e);
         } catch (IOException e) {
-            throw new IllegalStateException("peer " + proxy.name() + " unreachable at " + base, e);
+            throw new PeerCallException(503, proxy.name(), "peer " + proxy.name() + " unreachable at " + base + ": "
+                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
+            throw new PeerCallException(503, proxy.name(), "interrupted while calling peer " + proxy.name(), e);
         }
+    }
+
+    private static String abbreviate(String body) {
+        return body == null ? "" : body.length() > 300 ? body.substring(0, 300) + "..." : body;
     }
 
     private static String enc(String s) {

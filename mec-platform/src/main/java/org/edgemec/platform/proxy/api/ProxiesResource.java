@@ -9,16 +9,23 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.Response;
 import org.edgemec.common.error.InvalidFieldException;
 import org.edgemec.common.error.NotFoundException;
 import org.edgemec.platform.proxy.domain.ClientStateService;
+import org.edgemec.platform.proxy.domain.Endpoint;
 import org.edgemec.platform.proxy.domain.ProxyDirectory;
 import org.edgemec.platform.proxy.domain.ProxyRef;
 import org.edgemec.platform.proxy.domain.ProxyStates;
+import org.edgemec.platform.proxy.domain.ServiceCatalogue;
 
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 
 /** The proxies of the installation and the client state held by the ones running on this platform. */
 @Path("/edge_proxy/v1/proxies")
@@ -46,10 +53,49 @@ public class ProxiesResource {
                 .map(p -> new ProxyView(p.name(), p.authority(), p.zone().orElse(null), p.local())).toList();
     }
 
+    /**
+     * The client states at a proxy of this platform; {@code backend} and {@code serviceHost} keep those that forward
+     * some service host (that one, when given) to that backend: the clients of an app instance about to move.
+     */
     @GET
     @Path("/{proxyName}/clients")
-    public List<ClientStateBody> clients(@PathParam("proxyName") String proxyName) {
-        return states.list(local(proxyName).name()).stream().map(ClientStateBody::of).toList();
+    public List<ClientStateBody> clients(@PathParam("proxyName") String proxyName, @Context UriInfo uri) {
+        MultivaluedMap<String, String> query = uri.getQueryParameters();
+        List<String> unknown = query.keySet().stream().filter(k -> !CLIENT_FILTERS.contains(k)).sorted().toList();
+        if (!unknown.isEmpty()) {
+            throw new InvalidFieldException(String.join(", ", unknown),
+                    "unknown query parameter; the filters are backend and serviceHost");
+        }
+        Endpoint backend = single(query, "backend") == null ? null
+                : Endpoint.parse(single(query, "backend"), "backend");
+        String serviceHost = single(query, "serviceHost");
+        if (serviceHost != null) {
+            serviceHost = serviceHost.toLowerCase(Locale.ROOT);
+            serviceHost = serviceHost.endsWith(".") ? serviceHost.substring(0, serviceHost.length() - 1) : serviceHost;
+            if (!ServiceCatalogue.isHostName(serviceHost)) {
+                throw new InvalidFieldException("serviceHost", "must be a DNS host name");
+            }
+        }
+        String host = serviceHost;
+        return states.list(local(proxyName).name()).stream()
+                .filter(s -> (backend == null && host == null) || s.forwardsTo(host, backend))
+                .map(ClientStateBody::of).toList();
+    }
+
+    private static final Set<String> CLIENT_FILTERS = Set.of("backend", "serviceHost");
+
+    private static String single(MultivaluedMap<String, String> query, String name) {
+        List<String> values = query.get(name);
+        if (values == null || values.isEmpty()) {
+            return null;
+        }
+        if (values.size() > 1) {
+            throw new InvalidFieldException(name, "give at most one value");
+        }
+        if (values.get(0).isBlank()) {
+            throw new InvalidFieldException(name, "must not be empty");
+        }
+        return values.get(0);
     }
 
     @GET

@@ -76,6 +76,17 @@ public interface ProxyConfig {
     @WithDefault("30s")
     String purgeEvery();
 
+    /**
+     * A PENDING handover whose client has not reached the target within this time ends TIMED_OUT: the source stops
+     * advertising the target and keeps serving the client.
+     */
+    @WithDefault("PT2M")
+    Duration handoverTimeout();
+
+    /** How often overdue handovers are looked for (a scheduler every-expression). */
+    @WithDefault("1s")
+    String handoverCheckEvery();
+
     /** Client registry for the login: client id -> secret. */
     Map<String, String> clients();
 

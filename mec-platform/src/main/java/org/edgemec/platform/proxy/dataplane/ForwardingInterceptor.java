@@ -19,6 +19,7 @@ import org.edgemec.common.error.MecException;
 import org.edgemec.platform.domain.rules.ActiveTrafficRules.Action;
 import org.edgemec.platform.proxy.domain.ClientState;
 import org.edgemec.platform.proxy.domain.Endpoint;
+import org.edgemec.platform.proxy.domain.Hold;
 import org.edgemec.platform.proxy.session.SessionCookies;
 import org.jboss.logging.Logger;
 
@@ -61,11 +62,42 @@ final class ForwardingInterceptor implements ProxyInterceptor {
         } catch (MecException e) {
             return problems.respond(ctx, e);
         }
-        return cache.get(clientId).compose(state -> forward(ctx, request, state),
+        String serviceHost = serviceHost(request);
+        HeldRequests.Admission admission = runtime.held.admit(serviceHost);
+        if (admission instanceof HeldRequests.Overflow overflow) {
+            return problems.respond(ctx, 503, "Service Unavailable", "service host '" + serviceHost
+                            + "' is held (being relocated) and " + overflow.hold().maxRequests()
+                            + " requests wait already; retry")
+                    .map(r -> r.putHeader("Retry-After", retryAfter(overflow.hold())));
+        }
+        if (admission instanceof HeldRequests.Parked parked) {
+            // the request waits off the event loop's back: no handler runs until the hold lets it go
+            request.pause();
+            return parked.outcome().compose(outcome -> {
+                if (request.response().closed()) {
+                    parked.dispatched().run();
+                    return Future.failedFuture("client went away while its request was held");
+                }
+                ctx.set(BackendSelector.DISPATCHED, parked.dispatched());
+                return lookUpAndForward(ctx, request, clientId, parked.hold())
+                        .andThen(done -> parked.dispatched().run());
+            });
+        }
+        return lookUpAndForward(ctx, request, clientId, null);
+    }
+
+    private Future<ProxyResponse> lookUpAndForward(ProxyContext ctx, HttpServerRequest request, String clientId,
+                                                   Hold heldBy) {
+        return cache.get(clientId).compose(state -> forward(ctx, request, state, heldBy),
                 e -> problems.respond(ctx, 503, "Service Unavailable", "client state unavailable, retry"));
     }
 
-    private Future<ProxyResponse> forward(ProxyContext ctx, HttpServerRequest request, Optional<ClientState> found) {
+    private static String retryAfter(Hold hold) {
+        return Long.toString(Math.max(1, (hold.maxWait().toMillis() + 999) / 1000));
+    }
+
+    private Future<ProxyResponse> forward(ProxyContext ctx, HttpServerRequest request, Optional<ClientState> found,
+                                          Hold heldBy) {
         if (found.isEmpty()) {
             // RFC 7838 / RFC 9110 421: this alternative does not serve the client; go back to the origin
             return problems.respond(ctx, 421, "Misdirected Request",
@@ -77,8 +109,11 @@ final class ForwardingInterceptor implements ProxyInterceptor {
         String serviceHost = serviceHost(request);
         Endpoint backend = state.forwarding().get(serviceHost);
         if (backend == null) {
-            return problems.respond(ctx, 503, "Service Unavailable",
-                    "no backend for service host '" + serviceHost + "' for this client at proxy " + proxy.name());
+            Future<ProxyResponse> noBackend = problems.respond(ctx, 503, "Service Unavailable",
+                    "no backend for service host '" + serviceHost + "' for this client at proxy " + proxy.name()
+                            + (heldBy == null ? "" : " after hold " + heldBy.id()));
+            // a held host is being relocated: worth retrying, unlike a host nobody fronts
+            return heldBy == null ? noBackend : noBackend.map(r -> r.putHeader("Retry-After", retryAfter(heldBy)));
         }
         TrafficRuleMatcher.Decision decision = TrafficRuleMatcher.decide(rules.current(), facts(request, serviceHost,
                 backend));

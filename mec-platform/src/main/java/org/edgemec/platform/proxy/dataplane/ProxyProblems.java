@@ -12,6 +12,7 @@ import org.edgemec.common.error.MecException;
 import org.edgemec.common.error.ProblemStatus;
 import org.edgemec.common.rest.Problems;
 import org.edgemec.mp1api.common.ProblemDetails;
+import org.edgemec.platform.proxy.domain.PeerCallException;
 
 /** RFC 7807 answers of the data plane, rendered like the JAX-RS mappers do for the REST APIs. */
 final class ProxyProblems {
@@ -31,7 +32,11 @@ final class ProxyProblems {
     }
 
     Future<ProxyResponse> respond(ProxyContext ctx, MecException e) {
-        return respond(ctx, ProblemStatus.of(e), e.title(), e.getMessage());
+        return respond(ctx, status(e), e.title(), e.getMessage());
+    }
+
+    static int status(MecException e) {
+        return e instanceof PeerCallException peer ? peer.status() : ProblemStatus.of(e);
     }
 
     void write(HttpServerResponse response, int status, String title, String detail, String instance) {
@@ -40,7 +45,7 @@ final class ProxyProblems {
     }
 
     void write(HttpServerResponse response, MecException e, String instance) {
-        write(response, ProblemStatus.of(e), e.title(), e.getMessage(), instance);
+        write(response, status(e), e.title(), e.getMessage(), instance);
     }
 
     private Buffer body(int status, String title, String detail, String instance) {

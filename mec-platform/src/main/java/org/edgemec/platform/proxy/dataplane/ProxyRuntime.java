@@ -30,6 +30,7 @@ public class ProxyRuntime {
     final PlatformCa ca;
     final SessionCookies cookies;
     final ObjectMapper json;
+    final HeldRequests held;
     private final ClientStateService states;
     private final HandoverService handovers;
     private final LoginService logins;
@@ -39,7 +40,8 @@ public class ProxyRuntime {
 
     public ProxyRuntime(Vertx vertx, ProxyConfig config, PlatformCa ca, SessionCookies cookies, ObjectMapper json,
                         ClientStateService states, HandoverService handovers, LoginService logins,
-                        ServiceCatalogue catalogue, LocalProxies local, ActiveTrafficRules platformRules) {
+                        ServiceCatalogue catalogue, LocalProxies local, ActiveTrafficRules platformRules,
+                        HeldRequests held) {
         this.vertx = vertx;
         this.config = config;
         this.ca = ca;
@@ -51,6 +53,7 @@ public class ProxyRuntime {
         this.catalogue = catalogue;
         this.local = local;
         this.platformRules = platformRules;
+        this.held = held;
     }
 
     /** A proxy enforcing the platform's Mp1 TrafficRules; not started. */

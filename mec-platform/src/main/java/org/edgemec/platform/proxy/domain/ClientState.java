@@ -29,6 +29,23 @@ public record ClientState(String proxyName, String clientId, Requirements requir
         return new ClientState(proxyName, clientId, requirements, forwarding, handoverId, arrived, altSvc, until);
     }
 
+    /** This state with {@code rewrite} applied: each entry replaces (or adds) the backend of its service host. */
+    public ClientState withForwarding(Map<String, Endpoint> rewrite) {
+        if (rewrite.isEmpty()) {
+            return this;
+        }
+        Map<String, Endpoint> merged = new java.util.LinkedHashMap<>(forwarding);
+        merged.putAll(rewrite);
+        return new ClientState(proxyName, clientId, requirements, merged, handoverId, arrived, advertiseAltSvc,
+                expiresAt);
+    }
+
+    /** Whether some service host of this state is forwarded to {@code backend} (and is {@code serviceHost} if given). */
+    public boolean forwardsTo(String serviceHost, Endpoint backend) {
+        return forwarding.entrySet().stream().anyMatch(e -> (serviceHost == null || serviceHost.equals(e.getKey()))
+                && (backend == null || backend.sameAs(e.getValue())));
+    }
+
     public boolean awaitsFirstRequest() {
         return handoverId != null && !arrived;
     }

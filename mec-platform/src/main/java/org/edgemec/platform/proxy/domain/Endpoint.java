@@ -29,6 +29,11 @@ public record Endpoint(String host, int port) {
         }
     }
 
+    /** Same port and host, host names compared without case. */
+    public boolean sameAs(Endpoint other) {
+        return other != null && port == other.port && host.equalsIgnoreCase(other.host);
+    }
+
     @Override
     public String toString() {
         return host.indexOf(':') >= 0 ? "[" + host + "]:" + port : host + ":" + port;

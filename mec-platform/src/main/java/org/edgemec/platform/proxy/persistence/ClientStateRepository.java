@@ -13,6 +13,11 @@ public class ClientStateRepository implements PanacheRepositoryBase<ClientStateE
         return list("expiresAt is not null and expiresAt < ?1", now);
     }
 
+    /** The state row, locked until the transaction ends (concurrent handovers of one client serialise on it). */
+    public java.util.Optional<ClientStateEntity> lock(ClientStateEntity.Key key) {
+        return findByIdOptional(key, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+    }
+
     public List<ClientStateEntity> listByProxy(String proxyName) {
         return list("key.proxyName = ?1 order by key.clientId", proxyName);
     }

@@ -26,6 +26,20 @@ public class HandoverEntity {
 
     public String state;
 
+    /** Canonical JSON of the order, compared when the same handover id is posted again. */
+    public String request;
+
+    /** JSON object service host -> backend applied to the target's copy; null for none. */
+    public String forwarding;
+
+    @Column(name = "rewrite_source")
+    public boolean rewriteSource;
+
+    public String failure;
+
+    @Column(name = "pending_since")
+    public OffsetDateTime pendingSince;
+
     @Column(name = "created_at")
     public OffsetDateTime createdAt;
 
