@@ -30,6 +30,11 @@ trap 'rm -rf "$work"' EXIT
 
 install_counter() { install -m 0755 "$ROOT/test-images/counter/counter.sh" "$1/bin/counter"; }
 install_httpd() { mkdir -p "$1/www"; cp "$ROOT/test-images/httpd/www/"* "$1/www/"; }
+# A static binary: the rootfs has no libc. gcc and libc6-dev come with scripts/setup-engines.sh.
+install_counter_http() {
+    command -v gcc >/dev/null || die "gcc missing (apt-get install gcc libc6-dev)"
+    gcc -static -O2 -Wall -o "$1/bin/counter-http" "$ROOT/test-images/counter-http/counter-http.c"
+}
 
 # build_image APP IMAGE CMD [EXPOSE]: one image from the busybox rootfs plus install_APP's files, on every engine;
 # EXPOSE (e.g. "8080/tcp") is the port the image declares (the LCM takes an app's port from it when the AppD has none).
@@ -60,7 +65,7 @@ build_image() {
         for applet in $("$BUSYBOX" --list); do
             [[ "$applet" == busybox ]] || ln -sf busybox "$rootfs/bin/$applet"
         done
-        "install_$app" "$rootfs"
+        "install_${app//-/_}" "$rootfs"
         printf 'root:x:0:0:root:/:/bin/sh\nnobody:x:65534:65534:nobody:/:/bin/false\n' >"$rootfs/etc/passwd"
         printf 'root:x:0:\nnogroup:x:65534:\n' >"$rootfs/etc/group"
         tar --numeric-owner --owner=0 --group=0 -C "$rootfs" -c . |
@@ -85,3 +90,4 @@ build_image() {
 
 build_image counter localhost/edgemec/counter:latest '["/bin/counter"]'
 build_image httpd localhost/edgemec/httpd:latest '["/bin/busybox", "httpd", "-f", "-p", "8080", "-h", "/www"]' 8080/tcp
+build_image counter-http localhost/edgemec/counter-http:latest '["/bin/counter-http"]' 8080/tcp

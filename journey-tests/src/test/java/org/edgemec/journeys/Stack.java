@@ -20,6 +20,7 @@ final class Stack {
     static final int EDGE1_DNS = 18053;
     static final int EDGE2_DNS = 18054;
     static final int EDGE1_PROXY_HTTPS = 18443;
+    static final int EDGE2_PROXY_HTTPS = 18444;
     static final String OPERATOR = "Bearer " + env("EDGEMEC_OPERATOR_TOKEN", "edgemec-operator-dev-token");
     /** The proxy client of the default configuration (edgemec.proxy.clients.demo). */
     static final String PROXY_CLIENT = "demo";
@@ -41,6 +42,27 @@ final class Stack {
             return all.subList(Math.max(0, all.size() - lines), all.size());
         } catch (IOException e) {
             return List.of("(no log at " + log + ": " + e.getMessage() + ")");
+        }
+    }
+
+    /** kill -9 of one service of ./mec up (its pid file in .mec/run), as a crash would end it. */
+    static void kill9(String service) throws IOException, InterruptedException {
+        String pid = Files.readString(STATE.resolve("run/" + service + ".pid")).strip();
+        Process p = new ProcessBuilder("kill", "-9", pid).inheritIO().start();
+        if (p.waitFor() != 0) {
+            throw new AssertionError("kill -9 " + pid + " (" + service + ") failed");
+        }
+        while (new ProcessBuilder("kill", "-0", pid).start().waitFor() == 0) {
+            Thread.sleep(50);
+        }
+    }
+
+    /** ./mec up: starts what is not running (here: the killed service) and waits until every service is healthy. */
+    static void up() throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(ROOT.resolve("mec").toString(), "up").directory(ROOT.toFile())
+                .redirectErrorStream(true).redirectOutput(STATE.resolve("logs/journey-mec-up.log").toFile()).start();
+        if (p.waitFor() != 0) {
+            throw new AssertionError("./mec up failed: " + Files.readString(STATE.resolve("logs/journey-mec-up.log")));
         }
     }
 

@@ -405,8 +405,11 @@ class UserJourney {
             String id = ids.get(COUNTER.appDId());
             String container = container(id);
             int before = Operator.until(() -> maxCount(logs("edge1", container)), n -> n >= 20, "count 20 on edge1");
-            JsonNode record = Http.post(Stack.LCM + "/app_lcm_ext/v1/app_instances/" + id + "/checkpoint_restore",
-                    null, Map.of("targetHost", "edge2")).expect(200).json();
+            String location = Http.post(Stack.LCM + "/app_lcm_ext/v1/app_instances/" + id + "/checkpoint_restore",
+                    null, Map.of("targetHost", "edge2")).expect(202).header("Location").orElseThrow();
+            JsonNode record = Operator.until(() -> Http.get(location, null).expect(200).json(),
+                    m -> List.of("COMMITTED", "FAILED").contains(m.path("state").asText()), "the move ends");
+            assertEquals("COMMITTED", record.path("state").asText(), record.toString());
             assertEquals("edge2", record.path("targetHost").asText());
             assertTrue(record.path("archiveBytes").asLong() > 0, record.toString());
             List<Integer> counts = Operator.until(() -> counts(logs("edge2", container)),
@@ -420,7 +423,7 @@ class UserJourney {
             assertEquals("", Cli.run(Stack.podman("edge1"), "ps", "-a", "-q", "--filter", "name=" + container)
                     .out().strip(), "the source container is gone");
             // the platforms follow: edge2 knows the instance with its new address, edge1 forgot it
-            assertEquals("provisioned on edge2", record.path("provisioning").asText(), record.toString());
+            assertTrue(record.path("targetProvisioned").asBoolean(), record.toString());
             JsonNode atEdge2 = Http.get(Stack.EDGE2 + "/mec_platform_mgmt/v1/app_instances/" + id, Stack.OPERATOR)
                     .expect(200).json();
             assertEquals(Cli.run(Stack.podman("edge2"), "inspect", "--format", "{{.NetworkSettings.IPAddress}}",
