@@ -3,7 +3,10 @@
 # edge2 with a CRIU checkpoint, in one run, for each size:
 #   edgemec  mec-app-lcm (its own embedded PostgreSQL + Kafka, free ports, hosts without platform URL so provisioning
 #            is skipped): the size's package onboarded, instantiated on edge1, then
-#            POST /app_lcm_ext/v1/app_instances/{id}/checkpoint_restore {"targetHost":"edge2","mode":"STOP_AND_COPY"}
+#            POST /app_lcm_ext/v1/app_instances/{id}/checkpoint_restore
+#            {"targetHost":"edge2","mode":"STOP_AND_COPY","commit":"AUTO"} (202 + Location of the AppMove), then the
+#            move polled at its Location until COMMITTED (FAILED or any other end: stops with the move's error);
+#            timed from the POST to the first answer that shows COMMITTED
 #   raw      the same image run directly with podman-edge1, `podman container checkpoint --export` on edge1 and
 #            `podman container restore --import` on edge2 through the CLI wrappers, timed with date +%s%N
 # Every relocation is checked: the restored container must keep counting with the in-memory token of the original
@@ -31,6 +34,8 @@ RAW_PREFIX=edgemec-bench-reloc
 BUSYBOX=${BUSYBOX:-/bin/busybox}
 RUN_ID=$(date +%s)
 WAIT=120   # seconds any single wait may take
+MOVE_WAIT=600   # seconds a move may take until COMMITTED
+MOVE_POLL=0.05  # seconds between two GETs of the move
 
 say() { printf '[bench-reloc] %s\n' "$*"; }
 die() { printf '[bench-reloc] ERROR: %s\n' "$*" >&2; exit 1; }
@@ -186,13 +191,20 @@ start_lcm() {
     die "mec-app-lcm not ready in $WAIT s: see $WORK/lcm.log"
 }
 
-# api METHOD PATH [JSON]: prints the body; dies unless the status is $EXPECT (default 2xx)
+# api METHOD PATH [JSON]: prints the body; dies unless the status is 2xx
 api() {
     local method=$1 path=$2 data=${3:-} code
     code=$(curl -s -o "$WORK/api.out" -D "$WORK/api.hdr" -w '%{http_code}' -X "$method" -H 'Content-Type: application/json' \
         ${data:+--data-binary "$data"} --max-time 600 "$LCM$path")
     [[ $code == 2* ]] || die "$method $path answered $code: $(cat "$WORK/api.out")"
     cat "$WORK/api.out"
+}
+
+location_path() {  # the Location of the last api call, without the $LCM prefix
+    local loc
+    loc=$(tr -d '\r' <"$WORK/api.hdr" | awk 'tolower($1) == "location:" { print $2 }')
+    [[ -n $loc ]] || die "the last call answered no Location"
+    echo "${loc#"$LCM"}"
 }
 
 poll_json() {  # poll_json PATH JQ_FILTER VALUE...: waits until the filter yields one of the values; prints it
@@ -233,27 +245,56 @@ JSON
 lcm_op() {  # lcm_op INSTANCE OPERATION JSON: runs the operation and waits for COMPLETED
     local inst=$1 op=$2 body=$3 loc state
     api POST "/app_lcm/v1/app_instances/$inst/$op" "$body" >/dev/null
-    loc=$(tr -d '\r' <"$WORK/api.hdr" | awk 'tolower($1) == "location:" { print $2 }')
-    state=$(poll_json "${loc#"$LCM"}" .operationState COMPLETED FAILED_TEMP FAILED)
+    loc=$(location_path)
+    state=$(poll_json "$loc" .operationState COMPLETED FAILED_TEMP FAILED)
     [[ $state == COMPLETED ]] || die "$op of $inst ended $state: $(curl -s "$LCM/app_lcm_ext/v1/app_lcm_op_occs/${loc##*/}")"
 }
 
+# await_move PATH: polls the AppMove at PATH every $MOVE_POLL s until it is COMMITTED and prints it; dies with the
+# move's error when it ends otherwise (FAILED, or AWAITING_COMMIT/ROLLED_BACK after a failed compensation) or takes
+# longer than $MOVE_WAIT s
+await_move() {
+    local path=$1 code state deadline=$((SECONDS + MOVE_WAIT))
+    while :; do
+        code=$(curl -s -o "$WORK/move.out" -w '%{http_code}' --max-time 5 "$LCM$path") || code=000
+        [[ $code == 200 ]] || die "GET $path answered $code: $(cat "$WORK/move.out" 2>/dev/null)"
+        state=$(jq -r .state "$WORK/move.out")
+        case $state in
+            COMMITTED)
+                jq -e '.error == null' "$WORK/move.out" >/dev/null \
+                    || die "move $path COMMITTED but its cleanup failed: $(jq -c .error "$WORK/move.out")"
+                cat "$WORK/move.out"
+                return 0 ;;
+            PROCESSING) ;;
+            *) die "move $path ended $state (phase $(jq -r .phase "$WORK/move.out")): $(jq -c .error "$WORK/move.out")" ;;
+        esac
+        ((SECONDS < deadline)) || die "move $path still $state (phase $(jq -r .phase "$WORK/move.out")) after $MOVE_WAIT s"
+        sleep "$MOVE_POLL"
+    done
+}
+
 bench_lcm() {  # bench_lcm SIZE REP INSTANCE
-    local size=$1 rep=$2 inst=$3 ctr tok before t0 wall rec target
+    local size=$1 rep=$2 inst=$3 ctr tok before t0 wall loc move target
     lcm_op "$inst" instantiate '{"selectedMECHostInfo": [{"hostName": "edge1", "hostId": {"name": "edge1"}}]}'
     ctr=$(api GET "/app_lcm/v1/app_instances/$inst" | jq -r '.instantiatedAppState.mcioInfo[0].mcioName')
     await_count "$P1" "$ctr" any 5
     tok=$TOK before=$COUNT
     t0=$(now_ms)
-    rec=$(api POST "/app_lcm_ext/v1/app_instances/$inst/checkpoint_restore" '{"targetHost": "edge2", "mode": "STOP_AND_COPY"}')
+    api POST "/app_lcm_ext/v1/app_instances/$inst/checkpoint_restore" \
+        '{"targetHost": "edge2", "mode": "STOP_AND_COPY", "commit": "AUTO"}' >/dev/null
+    loc=$(location_path)
+    move=$(await_move "$loc")
     wall=$(($(now_ms) - t0))
-    echo "$rec" >"$WORK/record-$size-$rep.json"
-    target=$(jq -r .targetContainerId <<<"$rec")
+    echo "$move" >"$WORK/move-$size-$rep.json"
+    jq -e '[.timings.totalMs, .timings.freezeDumpMs, .timings.transferRestoreMs, .timings.imageCopyMs, .archiveBytes]
+        | all(. != null)' <<<"$move" >/dev/null \
+        || die "edgemec $size MiB: move $loc lacks a timing or archiveBytes: $(jq -c '{timings, archiveBytes}' <<<"$move")"
+    target=$(jq -r .targetContainerId <<<"$move")
     check_continues "$P2" "$target" "$tok" "$before" "edgemec $size MiB"
     "$P1" container exists "$ctr" && die "edgemec $size MiB: source container $ctr still exists on edge1"
-    echo "lcm $size $rep $wall $(jq -r '[.totalMs, .checkpointMs, .transferRestoreMs, .imageCopyMs, .archiveBytes] | @tsv' <<<"$rec")" \
+    echo "lcm $size $rep $wall $(jq -r '[.timings.totalMs, .timings.freezeDumpMs, .timings.transferRestoreMs, .timings.imageCopyMs, .archiveBytes] | @tsv' <<<"$move")" \
         >>"$WORK/results.txt"
-    say "edgemec $size MiB #$rep: ${wall} ms (record: $(jq -c '{totalMs, checkpointMs, transferRestoreMs, imageCopyMs, archiveBytes}' <<<"$rec")); count $before -> $FIRST -> $AFTER"
+    say "edgemec $size MiB #$rep: ${wall} ms to COMMITTED (move: $(jq -c '.timings + {archiveBytes}' <<<"$move")); count $before -> $FIRST -> $AFTER"
     lcm_op "$inst" terminate '{"terminationType": "FORCEFUL"}'
 }
 
@@ -295,7 +336,7 @@ fit_sizes() {
 
 median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 
-# prints one line per size: size lcm_wall lcm_total lcm_ckpt lcm_xfer lcm_img lcm_bytes raw_total raw_ckpt raw_restore raw_bytes
+# prints one line per size: size lcm_wall lcm_total lcm_dump lcm_xfer lcm_img lcm_bytes raw_total raw_ckpt raw_restore raw_bytes
 summary() {
     local size f kind
     for size in $SIZES; do
@@ -316,9 +357,9 @@ set ylabel "time (s)"
 set logscale x 2
 set key top left
 set grid
-plot "$WORK/summary.txt" using 1:(\$2/1000) with linespoints lw 2 pt 7 title "EdgeMEC checkpoint_restore (HTTP call)", \
+plot "$WORK/summary.txt" using 1:(\$2/1000) with linespoints lw 2 pt 7 title "EdgeMEC checkpoint_restore (POST to COMMITTED)", \
      "$WORK/summary.txt" using 1:(\$8/1000) with linespoints lw 2 pt 5 title "podman CLI checkpoint --export + restore --import", \
-     "$WORK/summary.txt" using 1:(\$4/1000) with linespoints lw 1 dt 2 pt 6 title "EdgeMEC part: checkpointMs", \
+     "$WORK/summary.txt" using 1:(\$4/1000) with linespoints lw 1 dt 2 pt 6 title "EdgeMEC part: freezeDumpMs", \
      "$WORK/summary.txt" using 1:(\$5/1000) with linespoints lw 1 dt 2 pt 4 title "EdgeMEC part: transferRestoreMs"
 GP
     say "wrote $PNG"
@@ -328,7 +369,7 @@ write_doc() {
     local table skipped_note=
     table=$(awk '
         BEGIN {
-            print "| MiB held | EdgeMEC call (ms) | record totalMs | checkpointMs | transferRestoreMs | imageCopyMs | raw CLI total (ms) | raw checkpoint / restore (ms) | EdgeMEC / raw | archive EdgeMEC / raw (MiB) |"
+            print "| MiB held | EdgeMEC move (ms) | move totalMs | freezeDumpMs | transferRestoreMs | imageCopyMs | raw CLI total (ms) | raw checkpoint / restore (ms) | EdgeMEC / raw | archive EdgeMEC / raw (MiB) |"
             print "|---:|---:|---:|---:|---:|---:|---:|---|---:|---|"
         }
         { printf "| %d | %d | %d | %d | %d | %d | %d | %d / %d | %.2f | %.1f / %.1f |\n", $1, $2, $3, $4, $5, $6, $8, $9, $10,
@@ -358,11 +399,19 @@ $table
 - **EdgeMEC**: mec-app-lcm (\`java -Xmx384m -XX:+UseSerialGC -jar quarkus-run.jar\`) on its own embedded PostgreSQL
   and Kafka, hosts edge1/edge2 without platform URL (provisioning skipped). One package per size onboarded through
   \`/app_pkgm/v1\`, the instance instantiated on edge1 through \`/app_lcm/v1\` (not timed), then
-  \`POST /app_lcm_ext/v1/app_instances/{id}/checkpoint_restore\` \`{"targetHost": "edge2", "mode": "STOP_AND_COPY"}\`.
-  "EdgeMEC call" is the HTTP call as the client sees it; the other EdgeMEC columns are its timing record
-  (\`checkpointMs\` = freeze + dump until the source engine sends; \`transferRestoreMs\` = streamed transfer and
-  restore together; the archive never touches disk). The call includes granting on edge2, bookkeeping in
-  PostgreSQL and removing the source container. The instance is terminated after each move and instantiated again.
+  \`POST /app_lcm_ext/v1/app_instances/{id}/checkpoint_restore\`
+  \`{"targetHost": "edge2", "mode": "STOP_AND_COPY", "commit": "AUTO"}\`, which answers 202 with the \`Location\` of
+  the AppMove; the script then GETs that move every ${MOVE_POLL} s until its \`state\` is COMMITTED (a FAILED move
+  stops the script with the move's \`error\`). "EdgeMEC move" is the wall time from the POST to the first answer
+  showing COMMITTED, as a client sees it (so it includes up to one poll interval); the other EdgeMEC columns are the
+  move's own \`timings\`: \`totalMs\` = the move's work from its start on the LCM executor to COMMITTED;
+  \`freezeDumpMs\` = freeze + dump until the source engine starts sending (the checkpoint is exported with
+  \`keep=true\`, kept on edge1 for a rollback until the commit); \`transferRestoreMs\` = streamed transfer and
+  restore together (the archive never touches disk); \`imageCopyMs\` = image save/load, 0 when edge2 already holds
+  the image id (as here). The move also includes granting on edge2, each phase committed to PostgreSQL before the
+  next, and the commit (the instance naming edge2, the source grant released, the source container removed with its
+  kept checkpoint); the app has no port, so there is no TCP probe and no \`firstResponseMs\`. The instance is
+  terminated after each move and instantiated again.
 - **raw CLI**: the same image run with \`podman-edge1 run --memory\` (same limit), then
   \`podman-edge1 container checkpoint --export raw.tar --compress none\` and
   \`podman-edge2 container restore --import raw.tar --ignore-static-ip --ignore-static-mac\` (the options the
