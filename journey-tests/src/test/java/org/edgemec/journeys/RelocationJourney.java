@@ -46,6 +46,7 @@ class RelocationJourney {
     static boolean broken;
     static Path work;
     static Receiver subscriber;
+    static String registration;
 
     @BeforeAll
     static void stackIsUp() throws IOException {
@@ -64,6 +65,9 @@ class RelocationJourney {
             subscriber.close();
         }
         Http.delete(Stack.LCM + "/app_lcm_ext/v1/mec_hosts/" + DEAD_HOST, null);
+        if (registration != null) {
+            Http.delete(Stack.RELOCATION + "/amsi/v1/app_mobility_services/" + registration, Stack.OPERATOR);
+        }
         if (id != null && Http.get(Stack.LCM + "/app_lcm/v1/app_instances/" + id, null).status() == 200) {
             try {
                 if ("INSTANTIATED".equals(Operator.instance(id).path("instantiationState").asText())) {
@@ -296,6 +300,43 @@ class RelocationJourney {
             assertEquals("COMPLETED".equals(r.path("state").asText()) ? target : source, host, r.toPrettyString());
             assertOneLiveCopy();
             next(containerIp(host));
+        });
+    }
+
+    @Test
+    @Order(90)
+    void aRegisteredDeviceLoggingInAtTheOtherZonesProxyBringsTheCounterToIt() throws Exception {
+        step(() -> {
+            String source = Operator.instance(id).at("/instantiatedAppState/mcioInfo/0/mcioNamespace").asText();
+            String other = source.equals("edge1") ? "edge2" : "edge1";
+            int otherProxy = other.equals("edge1") ? Stack.EDGE1_PROXY_HTTPS : Stack.EDGE2_PROXY_HTTPS;
+            // the counter serves the device 127.0.0.1 (the address this test's curl logs in from)
+            registration = Http.post(Stack.RELOCATION + "/amsi/v1/app_mobility_services", Stack.OPERATOR, Map.of(
+                    "serviceConsumerId", Map.of("appInstanceId", id),
+                    "deviceInformation", List.of(Map.of("associateId", Map.of("type", "UE_IPv4_ADDRESS",
+                            "value", "127.0.0.1"), "contextTransferState", 0))))
+                    .expect(201).json().path("appMobilityServiceId").asText();
+            next(containerIp(source));
+            Curl device = new Curl(work.resolve("roaming-device"), otherProxy, false);
+            Operator.until(() -> device.login(other), r -> r.exit() == 0 && r.out().endsWith("200"),
+                    "login at " + other + "'s proxy");
+            // the platform reports the sighting on Kafka, relocation-service relocates the counter to that zone
+            JsonNode r = Operator.until(() -> Http.get(RELOCATIONS + "?appInstanceId=" + id + "&state=COMPLETED",
+                    Stack.OPERATOR).expect(200).json(), list -> {
+                        for (JsonNode x : list) {
+                            if (other.equals(x.path("targetHost").asText())
+                                    && "NEAREST".equals(x.at("/placement/policy").asText())) {
+                                return true;
+                            }
+                        }
+                        return false;
+                    }, "a relocation of the counter to " + other + " triggered by the device's login").get(0);
+            System.out.println("[relocation] triggered by a login at " + other + "'s proxy: " + r.path("steering")
+                    .asText() + " " + r.path("sourceHost").asText() + " -> " + r.path("targetHost").asText()
+                    + ", downtime " + r.path("downtimeMs") + " ms");
+            assertEquals(other, Operator.instance(id).at("/instantiatedAppState/mcioInfo/0/mcioNamespace").asText());
+            assertOneLiveCopy();
+            next(containerIp(other));
         });
     }
 

@@ -117,14 +117,42 @@ class EdgeProxyDataPlaneTest {
     }
 
     @Test
-    void shouldAssignProxyOfTheClientsZone() throws Exception {
-        EdgeProxy b = ProxyTestBed.extraProxy(runtime, "edge-b", "zone-b", null);
-        Curl.Response r = post(a.httpPort(), "/edge_proxy/v1/login",
-                "{\"clientId\":\"drone-12\",\"secret\":\"drone-secret\",\"zone\":\"zone-b\"}");
-        assertEquals(200, r.status(), r.body());
-        assertEquals("h2=\"127.0.0.1:" + b.httpsPort() + "\"; ma=3600", r.header("Alt-Svc"));
-        given().header("Authorization", ProxyTestBed.OPERATOR).get("/edge_proxy/v1/proxies/edge-b/clients/drone-12")
-                .then().statusCode(200);
+    void shouldAssignProxyOfTheClientsZoneAndReportTheDeviceThere() throws Exception {
+        java.util.Properties p = new java.util.Properties();
+        p.put("bootstrap.servers", org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                .getValue("kafka.bootstrap.servers", String.class));
+        p.put("group.id", "sightings-" + java.util.UUID.randomUUID());
+        p.put("auto.offset.reset", "latest");
+        try (org.apache.kafka.clients.consumer.KafkaConsumer<String, String> mobility =
+                     new org.apache.kafka.clients.consumer.KafkaConsumer<>(p,
+                             new org.apache.kafka.common.serialization.StringDeserializer(),
+                             new org.apache.kafka.common.serialization.StringDeserializer())) {
+            mobility.subscribe(List.of("edgemec.mobility"));
+            long assigned = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (mobility.assignment().isEmpty() && System.nanoTime() < assigned) {
+                mobility.poll(Duration.ofMillis(200));
+            }
+            EdgeProxy b = ProxyTestBed.extraProxy(runtime, "edge-b", "zone-b", null);
+            Curl.Response r = post(a.httpPort(), "/edge_proxy/v1/login",
+                    "{\"clientId\":\"drone-12\",\"secret\":\"drone-secret\",\"zone\":\"zone-b\"}");
+            assertEquals(200, r.status(), r.body());
+            assertEquals("h2=\"127.0.0.1:" + b.httpsPort() + "\"; ma=3600", r.header("Alt-Svc"));
+            given().header("Authorization", ProxyTestBed.OPERATOR).get("/edge_proxy/v1/proxies/edge-b/clients/drone-12")
+                    .then().statusCode(200);
+            // the login is a sighting of the device (its address) in the zone of the proxy it was assigned
+            String seen = null;
+            long end = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (seen == null && System.nanoTime() < end) {
+                for (var record : mobility.poll(Duration.ofMillis(300))) {
+                    if (record.value().contains("\"zone\":\"zone-b\"")) {
+                        seen = record.value();
+                    }
+                }
+            }
+            assertTrue(seen != null, "a DeviceMobilityEvent on edgemec.mobility");
+            assertTrue(seen.contains("\"type\":\"edgemec.mobility.device-located\"")
+                    && seen.contains("\"associateId\":{\"type\":\"UE_IPv4_ADDRESS\",\"value\":\"127.0.0.1\"}"), seen);
+        }
     }
 
     @Test

@@ -100,6 +100,7 @@ final class ProxyControlHandler {
                 return;
             }
             LoginService.Session session = done.result();
+            runtime.deviceSeen(request.remoteAddress() == null ? null : request.remoteAddress().host(), session, login);
             Map<String, String> forwarding = session.state().forwarding().entrySet().stream()
                     .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().toString(), (a, b) -> a,
                             LinkedHashMap::new));

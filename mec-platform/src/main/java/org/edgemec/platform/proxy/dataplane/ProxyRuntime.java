@@ -11,6 +11,7 @@ import org.edgemec.platform.proxy.domain.ClientStateService;
 import org.edgemec.platform.proxy.domain.HandoverService;
 import org.edgemec.platform.proxy.domain.LocalProxies;
 import org.edgemec.platform.proxy.domain.LoginService;
+import org.edgemec.platform.proxy.events.DeviceSightings;
 import org.edgemec.platform.proxy.domain.ServiceCatalogue;
 import org.edgemec.platform.proxy.session.SessionCookies;
 import org.edgemec.platform.proxy.tls.PlatformCa;
@@ -37,11 +38,12 @@ public class ProxyRuntime {
     private final ServiceCatalogue catalogue;
     private final LocalProxies local;
     private final ActiveTrafficRules platformRules;
+    private final DeviceSightings sightings;
 
     public ProxyRuntime(Vertx vertx, ProxyConfig config, PlatformCa ca, SessionCookies cookies, ObjectMapper json,
                         ClientStateService states, HandoverService handovers, LoginService logins,
                         ServiceCatalogue catalogue, LocalProxies local, ActiveTrafficRules platformRules,
-                        HeldRequests held) {
+                        HeldRequests held, DeviceSightings sightings) {
         this.vertx = vertx;
         this.config = config;
         this.ca = ca;
@@ -54,6 +56,12 @@ public class ProxyRuntime {
         this.local = local;
         this.platformRules = platformRules;
         this.held = held;
+        this.sightings = sightings;
+    }
+
+    /** A client logged in from {@code clientAddress} and was assigned {@code session}'s proxy. */
+    void deviceSeen(String clientAddress, LoginService.Session session, LoginService.Login login) {
+        sightings.seen(clientAddress, session.proxy(), login.position());
     }
 
     /** A proxy enforcing the platform's Mp1 TrafficRules; not started. */
