@@ -210,7 +210,9 @@ class RelocationSagaTest {
         String inst = newInstance("edge1");
         ScriptedMecSystem.HELD_MOVES.add(inst);
         String id = start(request(inst, "edge2", "DNS"));
-        awaitStep(id, "MOVE_STATE", "RUNNING");
+        // the move has started (after the source proxy's hold): now the source platform goes down
+        CallbackReceiver.until(() -> !calls("/app_instances/" + inst + "/checkpoint_restore").isEmpty(), WAIT,
+                "the move of " + inst + " started");
         ScriptedMecSystem.PLATFORMS_DOWN.add("edge1");
         ScriptedMecSystem.HELD_MOVES.remove(inst);
         try {
@@ -233,7 +235,8 @@ class RelocationSagaTest {
         String inst = newInstance("edge1");
         ScriptedMecSystem.HELD_MOVES.add(inst);
         String id = start(request(inst, "edge2", "DNS"));
-        awaitStep(id, "MOVE_STATE", "RUNNING");
+        CallbackReceiver.until(() -> !calls("/app_instances/" + inst + "/checkpoint_restore").isEmpty(), WAIT,
+                "the move of " + inst + " started");
         operator().post(RELOCATIONS + "/" + id + "/cancel").then().statusCode(202).body("cancelRequested", equalTo(true));
         ScriptedMecSystem.HELD_MOVES.remove(inst);
         JsonPath r = awaitState(id, "CANCELLED");
