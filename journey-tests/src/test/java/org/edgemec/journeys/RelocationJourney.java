@@ -246,7 +246,7 @@ class RelocationJourney {
             r.path("steps").forEach(s -> names.add(s.path("name").asText()));
             assertEquals(List.of("PLAN", "ANNOUNCE", "MOVE_STATE", "COMPENSATE"), names, r.toString());
             assertTrue(r.at("/error/detail").asText().contains(DEAD_HOST), r.toString());
-            assertEquals("edge2", Operator.instance(id).at("/instantiatedAppState/mcioInfo/0/mcioNamespace").asText());
+            assertEquals("edge2", host());
             next(source);
             awaitNotifications(1, 3);
         });
@@ -256,11 +256,10 @@ class RelocationJourney {
     @Order(70)
     void relocationServiceKilledDuringTheMoveResumesAfterRestartAndTheCounterKeepsItsState() throws Exception {
         step(() -> {
-            String source = Operator.instance(id).at("/instantiatedAppState/mcioInfo/0/mcioNamespace").asText();
-            String target = source.equals("edge1") ? "edge2" : "edge1";
+            String source = host();
+            String target = other(source);
             next(containerIp(source));
-            String location = Http.post(RELOCATIONS, Stack.OPERATOR, Map.of("appInstanceId", id, "targetHost", target,
-                    "steering", "DNS")).expect(202).header("Location").orElseThrow();
+            String location = startRelocation(target);
             Operator.until(() -> Http.get(location, Stack.OPERATOR).json(),
                     j -> "MOVE_STATE".equals(j.path("currentStep").asText()), "the relocation reaches MOVE_STATE");
             Stack.kill9("relocation-service");
@@ -270,7 +269,7 @@ class RelocationJourney {
                     j -> List.of("COMPLETED", "FAILED").contains(j.path("state").asText()), "the relocation ends");
             assertEquals("COMPLETED", r.path("state").asText(), r.toPrettyString());
             assertSteps(r);
-            assertEquals(target, Operator.instance(id).at("/instantiatedAppState/mcioInfo/0/mcioNamespace").asText());
+            assertEquals(target, host());
             assertOneLiveCopy();
             next(containerIp(target));
         });
@@ -280,11 +279,10 @@ class RelocationJourney {
     @Order(80)
     void lcmKilledDuringTheMoveIsRecoveredWithExactlyOneLiveCopyAndTheState() throws Exception {
         step(() -> {
-            String source = Operator.instance(id).at("/instantiatedAppState/mcioInfo/0/mcioNamespace").asText();
-            String target = source.equals("edge1") ? "edge2" : "edge1";
+            String source = host();
+            String target = other(source);
             next(containerIp(source));
-            String location = Http.post(RELOCATIONS, Stack.OPERATOR, Map.of("appInstanceId", id, "targetHost", target,
-                    "steering", "DNS")).expect(202).header("Location").orElseThrow();
+            String location = startRelocation(target);
             String moveId = location.substring(location.lastIndexOf('/') + 1);
             JsonNode phase = Operator.until(() -> Http.get(Stack.LCM + "/app_lcm_ext/v1/app_moves/" + moveId, null),
                     a -> a.status() == 200 && List.of("DUMPED", "RESTORED").contains(a.json().path("phase").asText()),
@@ -296,7 +294,7 @@ class RelocationJourney {
                     j -> List.of("COMPLETED", "FAILED").contains(j.path("state").asText()), "the relocation ends");
             Journal.note("after the LCM's recovery the relocation ended " + r.path("state").asText() + ": "
                     + r.path("steps"));
-            String host = Operator.instance(id).at("/instantiatedAppState/mcioInfo/0/mcioNamespace").asText();
+            String host = host();
             assertEquals("COMPLETED".equals(r.path("state").asText()) ? target : source, host, r.toPrettyString());
             assertOneLiveCopy();
             next(containerIp(host));
@@ -307,8 +305,8 @@ class RelocationJourney {
     @Order(90)
     void aRegisteredDeviceLoggingInAtTheOtherZonesProxyBringsTheCounterToIt() throws Exception {
         step(() -> {
-            String source = Operator.instance(id).at("/instantiatedAppState/mcioInfo/0/mcioNamespace").asText();
-            String other = source.equals("edge1") ? "edge2" : "edge1";
+            String source = host();
+            String other = other(source);
             int otherProxy = other.equals("edge1") ? Stack.EDGE1_PROXY_HTTPS : Stack.EDGE2_PROXY_HTTPS;
             // the counter serves the device 127.0.0.1 (the address this test's curl logs in from)
             registration = Http.post(Stack.RELOCATION + "/amsi/v1/app_mobility_services", Stack.OPERATOR, Map.of(
@@ -334,7 +332,7 @@ class RelocationJourney {
             System.out.println("[relocation] triggered by a login at " + other + "'s proxy: " + r.path("steering")
                     .asText() + " " + r.path("sourceHost").asText() + " -> " + r.path("targetHost").asText()
                     + ", downtime " + r.path("downtimeMs") + " ms");
-            assertEquals(other, Operator.instance(id).at("/instantiatedAppState/mcioInfo/0/mcioNamespace").asText());
+            assertEquals(other, host());
             assertOneLiveCopy();
             next(containerIp(other));
         });
@@ -387,6 +385,21 @@ class RelocationJourney {
             }
         }
         assertTrue(t >= 0 && t < e, "TRIGGERED before " + end + ": " + got);
+    }
+
+    /** The host the counter runs on, as mec-app-lcm says. */
+    private static String host() {
+        return Operator.instance(id).at("/instantiatedAppState/mcioInfo/0/mcioNamespace").asText();
+    }
+
+    private static String other(String host) {
+        return host.equals("edge1") ? "edge2" : "edge1";
+    }
+
+    /** POSTs a DNS relocation of the counter; returns its Location. */
+    private static String startRelocation(String target) {
+        return Http.post(RELOCATIONS, Stack.OPERATOR, Map.of("appInstanceId", id, "targetHost", target,
+                "steering", "DNS")).expect(202).header("Location").orElseThrow();
     }
 
     /** The counter runs in exactly one container across both hosts. */
