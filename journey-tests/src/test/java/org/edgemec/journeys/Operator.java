@@ -72,6 +72,30 @@ final class Operator {
         return Http.get(Stack.LCM + "/app_lcm/v1/app_instances/" + instanceId, null).expect(200).json();
     }
 
+    /** Clean-up after a journey: terminates (when instantiated) and deletes an instance that still exists. */
+    static void removeInstance(String id) {
+        if (id == null || Http.get(Stack.LCM + "/app_lcm/v1/app_instances/" + id, null).status() != 200) {
+            return;
+        }
+        try {
+            if ("INSTANTIATED".equals(instance(id).path("instantiationState").asText())) {
+                task(id, "terminate", Map.of("terminationType", "FORCEFUL"), "COMPLETED");
+            }
+            Http.delete(Stack.LCM + "/app_lcm/v1/app_instances/" + id, null);
+        } catch (AssertionError e) {
+            System.err.println("clean-up of " + id + " failed: " + e.getMessage());
+        }
+    }
+
+    /** Clean-up after a journey: disables and deletes an onboarded package that still exists. */
+    static void removePackage(String appDId) {
+        String pkg = Stack.LCM + "/app_pkgm/v1/onboarded_app_packages/" + appDId;
+        if (Http.get(pkg, null).status() == 200) {
+            Http.send("PATCH", pkg, null, "application/json", "{\"operationalState\":\"DISABLED\"}".getBytes());
+            Http.delete(pkg, null);
+        }
+    }
+
     /** Bounded poll on readiness: returns the first value that matches or fails naming what it waited for. */
     static <T> T until(Supplier<T> probe, Predicate<T> done, String what) {
         Instant end = Instant.now().plus(WAIT);

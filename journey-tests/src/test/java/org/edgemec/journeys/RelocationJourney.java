@@ -68,21 +68,8 @@ class RelocationJourney {
         if (registration != null) {
             Http.delete(Stack.RELOCATION + "/amsi/v1/app_mobility_services/" + registration, Stack.OPERATOR);
         }
-        if (id != null && Http.get(Stack.LCM + "/app_lcm/v1/app_instances/" + id, null).status() == 200) {
-            try {
-                if ("INSTANTIATED".equals(Operator.instance(id).path("instantiationState").asText())) {
-                    Operator.task(id, "terminate", Map.of("terminationType", "FORCEFUL"), "COMPLETED");
-                }
-                Http.delete(Stack.LCM + "/app_lcm/v1/app_instances/" + id, null);
-            } catch (AssertionError e) {
-                System.err.println("clean-up of " + id + " failed: " + e.getMessage());
-            }
-        }
-        String pkg = Stack.LCM + "/app_pkgm/v1/onboarded_app_packages/" + COUNTER.appDId();
-        if (Http.get(pkg, null).status() == 200) {
-            Http.send("PATCH", pkg, null, "application/json", "{\"operationalState\":\"DISABLED\"}".getBytes());
-            Http.delete(pkg, null);
-        }
+        Operator.removeInstance(id);
+        Operator.removePackage(COUNTER.appDId());
     }
 
     @BeforeEach

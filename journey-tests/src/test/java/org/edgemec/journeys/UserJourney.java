@@ -59,25 +59,10 @@ class UserJourney {
     @AfterAll
     static void cleanUp() {
         for (String key : List.of(COUNTER.appDId(), HTTPD.appDId(), REFUSED.appDId(), "httpd-edge2")) {
-            String id = ids.get(key);
-            if (id == null || Http.get(Stack.LCM + "/app_lcm/v1/app_instances/" + id, null).status() != 200) {
-                continue;
-            }
-            try {
-                if ("INSTANTIATED".equals(Operator.instance(id).path("instantiationState").asText())) {
-                    Operator.task(id, "terminate", Map.of("terminationType", "FORCEFUL"), "COMPLETED");
-                }
-                Http.delete(Stack.LCM + "/app_lcm/v1/app_instances/" + id, null);
-            } catch (AssertionError e) {
-                System.err.println("clean-up of " + id + " failed: " + e.getMessage());
-            }
+            Operator.removeInstance(ids.get(key));
         }
         for (Packages.Package p : List.of(COUNTER, HTTPD, REFUSED)) {
-            String pkg = Stack.LCM + "/app_pkgm/v1/onboarded_app_packages/" + p.appDId();
-            if (Http.get(pkg, null).status() == 200) {
-                Http.send("PATCH", pkg, null, "application/json", "{\"operationalState\":\"DISABLED\"}".getBytes());
-                Http.delete(pkg, null);
-            }
+            Operator.removePackage(p.appDId());
         }
     }
 
