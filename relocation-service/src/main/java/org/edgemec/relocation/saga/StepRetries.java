@@ -26,7 +26,15 @@ public class StepRetries {
         return e.retryable() && ctx.consecutiveFailures + 1 < config.maxStepAttempts();
     }
 
-    /** A retry without a limit (compensation has to finish), backing off like the others. */
+    /**
+     * Compensation retries what may pass twice as often as a forward step; a call that keeps failing the same way
+     * (for example a rollback the engine refuses every time) ends it instead of retrying for ever.
+     */
+    public boolean canRetryCompensation(SagaContext ctx, RemoteCallFailed e) {
+        return e.retryable() && ctx.consecutiveFailures + 1 < 2 * config.maxStepAttempts();
+    }
+
+    /** A retry, counted in the context's consecutive failures, backing off like the others. */
     public StepResult.Wait retry(SagaContext ctx, String detail) {
         return new StepResult.Wait(backoff(ctx.consecutiveFailures), detail, true);
     }

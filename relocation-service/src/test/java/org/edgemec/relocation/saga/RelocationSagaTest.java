@@ -231,6 +231,24 @@ class RelocationSagaTest {
     }
 
     @Test
+    void shouldEndFailedWhenARollbackKeepsBeingRefused() {
+        String inst = newInstance("edge1");
+        ScriptedMecSystem.HELD_MOVES.add(inst);
+        ScriptedMecSystem.FAILING_ROLLBACKS.add(inst);
+        String id = start(request(inst, "edge2", "DNS"));
+        CallbackReceiver.until(() -> !calls("/app_instances/" + inst + "/checkpoint_restore").isEmpty(), WAIT,
+                "the move of " + inst + " started");
+        operator().post(RELOCATIONS + "/" + id + "/cancel").then().statusCode(202);
+        ScriptedMecSystem.HELD_MOVES.remove(inst);
+        // compensation retries the refused rollback a bounded number of times, then the relocation ends with the error
+        JsonPath r = awaitState(id, "FAILED");
+        assertEquals("FAILED", r.getString("steps[-1].state"), r.prettify());
+        assertEquals(502, r.getInt("error.status"));
+        assertTrue(r.getString("error.detail").contains("refused the in-place restore"), r.getString("error.detail"));
+        assertTrue(calls("/app_moves/" + id + "/rollback").size() > 3, "retried before giving up");
+    }
+
+    @Test
     void shouldCancelDuringTheMoveAndRollItBack() {
         String inst = newInstance("edge1");
         ScriptedMecSystem.HELD_MOVES.add(inst);

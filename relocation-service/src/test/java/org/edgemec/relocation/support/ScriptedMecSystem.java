@@ -48,6 +48,8 @@ public final class ScriptedMecSystem implements QuarkusTestResourceLifecycleMana
     public static final List<String> HELD_MOVES = new CopyOnWriteArrayList<>();
     /** instance ids whose source platform goes down as soon as their move is committed */
     public static final List<String> SOURCE_DOWN_AFTER_COMMIT = new CopyOnWriteArrayList<>();
+    /** instance ids whose rollback mec-app-lcm refuses every time (502, the target resumed) */
+    public static final List<String> FAILING_ROLLBACKS = new CopyOnWriteArrayList<>();
     /** hosts whose platform answers 503 */
     public static final List<String> PLATFORMS_DOWN = new CopyOnWriteArrayList<>();
     /** clients at the edge1 proxy: clientId -> backend of service counter.example */
@@ -203,6 +205,10 @@ public final class ScriptedMecSystem implements QuarkusTestResourceLifecycleMana
         } else {
             if (state.equals("COMMITTED")) {
                 send(x, 409, problem(409, "move is COMMITTED"));
+                return;
+            }
+            if (FAILING_ROLLBACKS.contains(instanceId)) {
+                send(x, 502, problem(502, "edge1's engine refused the in-place restore; the target resumed"));
                 return;
             }
             mv.put("state", "ROLLED_BACK").put("phase", "ROLLED_BACK");

@@ -61,10 +61,11 @@ public class CompensateStep implements SagaStep {
                 done.add(rolledBack);
             }
         } catch (RemoteCallFailed e) {
-            if (e.retryable()) {
+            if (retries.canRetryCompensation(ctx, e)) {
                 // compensation has to finish: keep trying, more slowly, beyond the forward steps' limit
                 return retries.retry(ctx, "retrying: " + e.getMessage());
             }
+            // the relocation ends FAILED with this error: what is left needs an operator (logged as such)
             return new StepResult.Fail(e.problem());
         }
         String released = holds.release(run, ctx);
