@@ -52,8 +52,11 @@ public class HeldRequests {
     public record Parked(Hold hold, Future<Outcome> outcome, Runnable dispatched) implements Admission {
     }
 
-    /** A released request that has not signalled its dispatch by then no longer keeps the next one waiting. */
-    private static final long DISPATCH_GRACE_MILLIS = 1000;
+    /**
+     * A released request that has not signalled its dispatch by then no longer keeps the next one waiting. Only a lost
+     * signal should reach it: at 1 s a dispatch slowed by a loaded machine let the next request overtake it.
+     */
+    private static final long DISPATCH_GRACE_MILLIS = 5000;
 
     private static final Proceed PROCEED = new Proceed();
 
