@@ -61,14 +61,10 @@ public class ProxiesResource {
     @Path("/{proxyName}/clients")
     public List<ClientStateBody> clients(@PathParam("proxyName") String proxyName, @Context UriInfo uri) {
         MultivaluedMap<String, String> query = uri.getQueryParameters();
-        List<String> unknown = query.keySet().stream().filter(k -> !CLIENT_FILTERS.contains(k)).sorted().toList();
-        if (!unknown.isEmpty()) {
-            throw new InvalidFieldException(String.join(", ", unknown),
-                    "unknown query parameter; the filters are backend and serviceHost");
-        }
-        Endpoint backend = single(query, "backend") == null ? null
-                : Endpoint.parse(single(query, "backend"), "backend");
-        String serviceHost = single(query, "serviceHost");
+        QueryParams.allowOnly(query, CLIENT_FILTERS, "the filters are backend and serviceHost");
+        Endpoint backend = QueryParams.single(query, "backend") == null ? null
+                : Endpoint.parse(QueryParams.single(query, "backend"), "backend");
+        String serviceHost = QueryParams.single(query, "serviceHost");
         if (serviceHost != null) {
             serviceHost = serviceHost.toLowerCase(Locale.ROOT);
             serviceHost = serviceHost.endsWith(".") ? serviceHost.substring(0, serviceHost.length() - 1) : serviceHost;
@@ -83,20 +79,6 @@ public class ProxiesResource {
     }
 
     private static final Set<String> CLIENT_FILTERS = Set.of("backend", "serviceHost");
-
-    private static String single(MultivaluedMap<String, String> query, String name) {
-        List<String> values = query.get(name);
-        if (values == null || values.isEmpty()) {
-            return null;
-        }
-        if (values.size() > 1) {
-            throw new InvalidFieldException(name, "give at most one value");
-        }
-        if (values.get(0).isBlank()) {
-            throw new InvalidFieldException(name, "must not be empty");
-        }
-        return values.get(0);
-    }
 
     @GET
     @Path("/{proxyName}/clients/{clientId}")

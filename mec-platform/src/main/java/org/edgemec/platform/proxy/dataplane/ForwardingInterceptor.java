@@ -56,12 +56,14 @@ final class ForwardingInterceptor implements ProxyInterceptor {
     @Override
     public Future<ProxyResponse> handleProxyRequest(ProxyContext ctx) {
         HttpServerRequest request = ctx.request().proxiedRequest();
+        runtime.transactions.track(ctx, proxy.name());
         String clientId;
         try {
             clientId = runtime.cookies.verify(sessionCookie(request));
         } catch (MecException e) {
             return problems.respond(ctx, e);
         }
+        ctx.set(TransactionLog.CLIENT, clientId);
         String serviceHost = serviceHost(request);
         HeldRequests.Admission admission = runtime.held.admit(serviceHost);
         if (admission instanceof HeldRequests.Overflow overflow) {

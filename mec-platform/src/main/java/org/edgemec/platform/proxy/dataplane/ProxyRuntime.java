@@ -32,6 +32,7 @@ public class ProxyRuntime {
     final SessionCookies cookies;
     final ObjectMapper json;
     final HeldRequests held;
+    final TransactionLog transactions;
     private final ClientStateService states;
     private final HandoverService handovers;
     private final LoginService logins;
@@ -43,7 +44,7 @@ public class ProxyRuntime {
     public ProxyRuntime(Vertx vertx, ProxyConfig config, PlatformCa ca, SessionCookies cookies, ObjectMapper json,
                         ClientStateService states, HandoverService handovers, LoginService logins,
                         ServiceCatalogue catalogue, LocalProxies local, ActiveTrafficRules platformRules,
-                        HeldRequests held, DeviceSightings sightings) {
+                        HeldRequests held, DeviceSightings sightings, TransactionLog transactions) {
         this.vertx = vertx;
         this.config = config;
         this.ca = ca;
@@ -57,6 +58,7 @@ public class ProxyRuntime {
         this.platformRules = platformRules;
         this.held = held;
         this.sightings = sightings;
+        this.transactions = transactions;
     }
 
     /** A client logged in from {@code clientAddress} and was assigned {@code session}'s proxy. */
