@@ -47,6 +47,8 @@ class RelocationJourney {
     static Path work;
     static Receiver subscriber;
     static String registration;
+    /** The Mp1 token the counter's process got on edge1 before any move. */
+    static String mp1Token;
 
     @BeforeAll
     static void stackIsUp() throws IOException {
@@ -108,6 +110,8 @@ class RelocationJourney {
             count = first.path("count").asLong();
             assertEquals(1, count, first.toString());
             assertEquals(32, token.length(), first.toString());
+            mp1Token = mp1TokenFromItsEnvironment("edge1");
+            Http.get(ownTrafficRules(Stack.EDGE1), "Bearer " + mp1Token).expect(200);
         });
     }
 
@@ -144,6 +148,23 @@ class RelocationJourney {
     }
 
     @Test
+    @Order(35)
+    void onEdge2TheCounterStillReachesMp1WithTheUrlCredentialsAndTokenItWasStartedWith() throws Exception {
+        step(() -> {
+            Map<String, String> env = containerEnv("edge2");
+            assertEquals(Stack.EDGE1, strip(env.get("MEC_PLATFORM_URL")), "the restored process keeps edge1's URL");
+            // its Mp1 calls to edge1 go on to edge2, where its edge1 token is valid
+            Http.Answer redirected = Http.get(ownTrafficRules(Stack.EDGE1), "Bearer " + mp1Token).expect(307);
+            String location = redirected.header("Location").orElseThrow();
+            assertEquals(ownTrafficRules(Stack.EDGE2), location);
+            Http.get(location, "Bearer " + mp1Token).expect(200);
+            // a fresh token from its credentials at edge1's token endpoint works too
+            String fresh = mp1TokenFromItsEnvironment("edge2");
+            Http.get(location, "Bearer " + fresh).expect(200);
+        });
+    }
+
+    @Test
     @Order(40)
     void trafficRuleSteeringEdge2ToEdge1ServesEdge2sProxyClientsFromEdge1() throws Exception {
         step(() -> {
@@ -157,6 +178,10 @@ class RelocationJourney {
             nextThrough(client);
             assertEquals(containerIp("edge1"), dig(Stack.EDGE1_DNS), "edge1 answers its own instance again");
             next(containerIp("edge1"));
+            // back home: edge1 serves its Mp1 calls itself again, and edge2 sends them to edge1
+            Http.get(ownTrafficRules(Stack.EDGE1), "Bearer " + mp1Token).expect(200);
+            assertEquals(ownTrafficRules(Stack.EDGE1), Http.get(ownTrafficRules(Stack.EDGE2), "Bearer " + mp1Token)
+                    .expect(307).header("Location").orElseThrow());
         });
     }
 
@@ -419,6 +444,39 @@ class RelocationJourney {
         assertEquals(token, n.path("token").asText(), "the app kept its token: " + n);
         assertEquals(count + 1, n.path("count").asLong(), "the app kept its count: " + n);
         count = n.path("count").asLong();
+    }
+
+    /** The environment of the counter's container on {@code host}, as its process sees it. */
+    private static Map<String, String> containerEnv(String host) {
+        String out = Cli.run(Stack.podman(host), "inspect", "--format", "{{json .Config.Env}}", container()).out();
+        Map<String, String> env = new java.util.HashMap<>();
+        for (JsonNode kv : json(out.strip())) {
+            String v = kv.asText();
+            int eq = v.indexOf('=');
+            if (eq > 0) {
+                env.put(v.substring(0, eq), v.substring(eq + 1));
+            }
+        }
+        assertTrue(env.containsKey("MEC_OAUTH_CLIENT_ID"), "the container has its Mp1 credentials: " + env.keySet());
+        return env;
+    }
+
+    /** What the app does with its environment: client credentials grant at its token endpoint. */
+    private static String mp1TokenFromItsEnvironment(String host) {
+        Map<String, String> env = containerEnv(host);
+        String form = "grant_type=client_credentials&client_id=" + env.get("MEC_OAUTH_CLIENT_ID") + "&client_secret="
+                + java.net.URLEncoder.encode(env.get("MEC_OAUTH_CLIENT_SECRET"), java.nio.charset.StandardCharsets.UTF_8);
+        return Http.send("POST", env.get("MEC_OAUTH_TOKEN_URL"), null, "application/x-www-form-urlencoded",
+                form.getBytes(java.nio.charset.StandardCharsets.UTF_8)).expect(200).json().path("access_token")
+                .asText();
+    }
+
+    private static String ownTrafficRules(String platform) {
+        return platform + "/mec_app_support/v2/applications/" + id + "/traffic_rules";
+    }
+
+    private static String strip(String url) {
+        return url != null && url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 
     private static String container() {

@@ -26,6 +26,10 @@ public class AppInstanceEntity {
     @Column(name = "provisioning", nullable = false)
     public String provisioning;
 
+    /** JSON list of token keys adopted from the hosts it came from (null: only this platform's own tokens). */
+    @Column(name = "adopted_token_keys")
+    public String adoptedTokenKeys;
+
     @Column(name = "ready_at")
     public OffsetDateTime readyAt;
 

@@ -18,9 +18,12 @@ import org.edgemec.platform.notification.Mp1Links;
 import org.edgemec.platform.persistence.AppInstanceEntity;
 import org.edgemec.platform.persistence.AppInstanceRepository;
 import org.edgemec.platform.security.ClientSecrets;
+import org.edgemec.platform.security.CredentialHandoffs;
+import org.edgemec.mp1api.provisioning.CredentialHandoff;
 import org.edgemec.platform.steering.SteeringService;
 import org.jboss.logging.Logger;
 
+import java.net.URI;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.HashSet;
@@ -46,11 +49,13 @@ public class ProvisioningService {
     private final JsonColumn json;
     private final Mp1Links links;
     private final Mp1Config config;
+    private final CredentialHandoffs handoffs;
 
     public ProvisioningService(AppInstanceRepository instances, TrafficRuleService trafficRules,
                                DnsRuleService dnsRules, TerminationService terminations, AppInstanceRemoval removal,
                                AppInstanceFronting fronting, SteeringService steerings, JsonColumn json,
-                               Mp1Links links, Mp1Config config) {
+                               Mp1Links links, Mp1Config config, CredentialHandoffs handoffs) {
+        this.handoffs = handoffs;
         this.instances = instances;
         this.trafficRules = trafficRules;
         this.dnsRules = dnsRules;
@@ -70,12 +75,24 @@ public class ProvisioningService {
         }
         requireUnique("appTrafficRule", body.appTrafficRule(), r -> r.trafficRuleId(), "trafficRuleId");
         requireUnique("appDNSRule", body.appDNSRule(), r -> r.dnsRuleId(), "dnsRuleId");
-        String secret = ClientSecrets.newSecret();
         AppInstanceEntity entity = new AppInstanceEntity();
         entity.appInstanceId = body.appInstanceId();
-        entity.clientId = UUID.randomUUID().toString();
-        entity.clientSecretHash = ClientSecrets.hash(secret);
-        entity.provisioning = json.write(body);
+        String secret = null;
+        if (body.credentials() != null) {
+            // arriving from another host: the process keeps the credentials and tokens it was given there
+            if (instances.find("clientId", body.credentials().clientId()).firstResult() != null) {
+                throw new ConflictException("credentials.clientId " + body.credentials().clientId()
+                        + " belongs to another app instance on this host");
+            }
+            handoffs.adopt(entity, body.credentials());
+        } else {
+            secret = ClientSecrets.newSecret();
+            entity.clientId = UUID.randomUUID().toString();
+            entity.clientSecretHash = ClientSecrets.hash(secret);
+        }
+        handoffs.arrived(entity.appInstanceId);
+        // the identity is kept in its columns (secret hashed), not with the body that GET returns
+        entity.provisioning = json.write(body.withCredentials(null));
         entity.createdAt = OffsetDateTime.now();
         instances.persistAndFlush(entity);
         List<?> traffic = orEmpty(body.appTrafficRule());
@@ -92,6 +109,12 @@ public class ProvisioningService {
                 body.endpoint() == null ? "not yet known" : body.endpoint().authority());
         return new AppInstanceCredentials(entity.appInstanceId, entity.clientId, secret,
                 links.base() + "mec_platform_mgmt/v1/oauth/token");
+    }
+
+    /** The instance's Mp1 identity, for the host it is relocated to. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public CredentialHandoff credentialHandoff(String appInstanceId) {
+        return handoffs.export(find(appInstanceId));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -133,9 +156,27 @@ public class ProvisioningService {
 
     public void delete(String appInstanceId, boolean graceful, Integer gracefulTimeoutSeconds,
                        boolean keepSteering) {
-        find(appInstanceId);
+        delete(appInstanceId, graceful, gracefulTimeoutSeconds, keepSteering, null);
+    }
+
+    /**
+     * As above; {@code movedTo} (the base URL of the platform of the host the instance was relocated to) keeps a
+     * record of the move, so the process, which still holds this host's Mp1 URL and credentials, is served on. Without
+     * it, the removal of an instance that is no longer provisioned here but moved away ends that record (terminated).
+     */
+    public void delete(String appInstanceId, boolean graceful, Integer gracefulTimeoutSeconds,
+                       boolean keepSteering, String movedTo) {
+        URI movedToUri = movedTo == null ? null : platformUrl(movedTo);
+        if (instances.findById(appInstanceId) == null && movedToUri == null && handoffs.forget(appInstanceId)) {
+            LOG.infof("app instance %s, which had moved away, is removed: its forwarding record ends", appInstanceId);
+            return;
+        }
+        AppInstanceEntity entity = find(appInstanceId);
         if (gracefulTimeoutSeconds != null && gracefulTimeoutSeconds < 0) {
             throw new InvalidFieldException("gracefulTimeout", "must not be negative");
+        }
+        if (movedToUri != null) {
+            handoffs.left(entity, movedToUri);
         }
         if (!keepSteering) {
             steerings.removeWithInstance(appInstanceId);
@@ -146,6 +187,20 @@ public class ProvisioningService {
             return;
         }
         removal.remove(appInstanceId);
+    }
+
+    private static URI platformUrl(String value) {
+        try {
+            URI uri = new URI(value);
+            if (uri.isAbsolute() && ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
+                    && uri.getHost() != null && uri.getRawQuery() == null && uri.getRawFragment() == null
+                    && value.length() <= 2048) {
+                return uri;
+            }
+        } catch (java.net.URISyntaxException e) {
+            // reported below
+        }
+        throw new InvalidFieldException("movedTo", "must be the absolute http(s) base URL of a mec-platform");
     }
 
     private AppInstanceEntity find(String appInstanceId) {

@@ -5,8 +5,11 @@ import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
 import org.edgemec.common.error.UnauthorizedException;
+
+import java.net.URI;
 
 /**
  * Authentication of the Mp1 APIs (app instance bearer tokens) and of the provisioning API (operator token).
@@ -21,9 +24,11 @@ public class Mp1AuthFilter implements ContainerRequestFilter {
     static final String TOKEN_PATH = "/mec_platform_mgmt/v1/oauth/";
 
     private final Mp1Authenticator authenticator;
+    private final CredentialHandoffs handoffs;
 
-    public Mp1AuthFilter(Mp1Authenticator authenticator) {
+    public Mp1AuthFilter(Mp1Authenticator authenticator, CredentialHandoffs handoffs) {
         this.authenticator = authenticator;
+        this.handoffs = handoffs;
     }
 
     @Override
@@ -36,8 +41,18 @@ public class Mp1AuthFilter implements ContainerRequestFilter {
         if (path.startsWith(PROVISIONING)) {
             authenticator.requireOperator(bearer(request));
         } else if (path.startsWith("/mec_app_support/") || path.startsWith("/mec_service_mgmt/")) {
-            authenticator.authenticateApp(() -> bearer(request));
+            String appInstanceId = authenticator.authenticateApp(() -> bearer(request));
+            // an app relocated from here keeps this host's Mp1 URL: send it on to the platform it now lives on
+            handoffs.moved(appInstanceId).ifPresent(m -> request.abortWith(Response
+                    .temporaryRedirect(redirect(m.movedTo, request)).build()));
         }
+    }
+
+    /** The same path and query on the other platform (307: method and body are kept). */
+    private static URI redirect(String movedTo, ContainerRequestContext request) {
+        String base = movedTo.endsWith("/") ? movedTo.substring(0, movedTo.length() - 1) : movedTo;
+        URI uri = request.getUriInfo().getRequestUri();
+        return URI.create(base + uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()));
     }
 
     private static String bearer(ContainerRequestContext request) {

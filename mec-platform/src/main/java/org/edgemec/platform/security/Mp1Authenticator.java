@@ -44,10 +44,17 @@ public class Mp1Authenticator {
         }
     }
 
-    /** Mp1 call: with security on, the bearer token must be a valid app instance token. */
-    public void authenticateApp(java.util.function.Supplier<String> bearerToken) {
-        if (security.enabled()) {
-            caller.authenticate(tokens.verify(bearerToken.get()));
+    /**
+     * Mp1 call: with security on, the bearer token must be a valid app instance token.
+     *
+     * @return the caller's app instance id, null when security is off
+     */
+    public String authenticateApp(java.util.function.Supplier<String> bearerToken) {
+        if (!security.enabled()) {
+            return null;
         }
+        String appInstanceId = tokens.verify(bearerToken.get());
+        caller.authenticate(appInstanceId);
+        return appInstanceId;
     }
 }

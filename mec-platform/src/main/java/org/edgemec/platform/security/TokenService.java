@@ -12,9 +12,27 @@ import org.edgemec.platform.config.SecurityConfig;
 import org.edgemec.platform.persistence.AppInstanceEntity;
 import org.edgemec.platform.persistence.AppInstanceRepository;
 
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.PublicKey;
+import java.security.spec.X509EncodedKeySpec;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
-/** OAuth 2.0 client credentials (RFC 6749 4.4) for app instances: issues and verifies signed JWT bearer tokens. */
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.edgemec.mp1api.provisioning.CredentialHandoff.TokenKey;
+import org.edgemec.platform.persistence.MovedAppInstanceEntity;
+
+/**
+ * OAuth 2.0 client credentials (RFC 6749 4.4) for app instances: issues and verifies signed JWT bearer tokens. Tokens
+ * are signed with this platform's key; an instance that arrived from another host also presents tokens signed there
+ * (see {@link CredentialHandoffs}), which are accepted for that instance only.
+ */
 @ApplicationScoped
 public class TokenService {
 
@@ -23,12 +41,18 @@ public class TokenService {
     private final AppInstanceRepository instances;
     private final PlatformKeys keys;
     private final SecurityConfig config;
+    private final CredentialHandoffs handoffs;
+    private final ObjectMapper json;
+    private final Map<TokenKey, DefaultJWTParser> adoptedParsers = new ConcurrentHashMap<>();
     private volatile DefaultJWTParser parser;
 
-    public TokenService(AppInstanceRepository instances, PlatformKeys keys, SecurityConfig config) {
+    public TokenService(AppInstanceRepository instances, PlatformKeys keys, SecurityConfig config,
+                        CredentialHandoffs handoffs, ObjectMapper json) {
         this.instances = instances;
         this.keys = keys;
         this.config = config;
+        this.handoffs = handoffs;
+        this.json = json;
     }
 
     public record IssuedToken(String accessToken, long expiresInSeconds) {
@@ -37,12 +61,23 @@ public class TokenService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public IssuedToken issue(String clientId, String clientSecret) {
         AppInstanceEntity instance = instances.find("clientId", clientId).firstResult();
-        if (instance == null || !ClientSecrets.matches(clientSecret, instance.clientSecretHash)) {
+        String appInstanceId;
+        String secretHash;
+        if (instance != null) {
+            appInstanceId = instance.appInstanceId;
+            secretHash = instance.clientSecretHash;
+        } else {
+            // moved away: the process still asks this host for tokens, which its Mp1 calls here redirect with
+            MovedAppInstanceEntity moved = handoffs.movedClient(clientId).orElse(null);
+            appInstanceId = moved == null ? null : moved.appInstanceId;
+            secretHash = moved == null ? null : moved.clientSecretHash;
+        }
+        if (appInstanceId == null || !ClientSecrets.matches(clientSecret, secretHash)) {
             throw new UnauthorizedException("invalid client credentials");
         }
         long lifetime = config.tokenLifetime().toSeconds();
         String token = Jwt.issuer(config.issuer())
-                .subject(instance.appInstanceId)
+                .subject(appInstanceId)
                 .groups(Set.of(APP_GROUP))
                 .expiresIn(lifetime)
                 .jws().keyId(keys.keyId())
@@ -51,16 +86,70 @@ public class TokenService {
     }
 
     /** @return the app instance id the token was issued to */
+    @Transactional(Transactional.TxType.SUPPORTS)
     public String verify(String token) {
+        JsonWebToken jwt;
         try {
-            JsonWebToken jwt = parser().parse(token);
-            if (!jwt.getGroups().contains(APP_GROUP) || jwt.getSubject() == null) {
-                throw new UnauthorizedException("the bearer token is not an app instance token");
-            }
-            return jwt.getSubject();
+            jwt = parser().parse(token);
         } catch (ParseException e) {
-            throw new UnauthorizedException("invalid or expired bearer token");
+            jwt = verifyAdopted(token);
         }
+        if (!jwt.getGroups().contains(APP_GROUP) || jwt.getSubject() == null) {
+            throw new UnauthorizedException("the bearer token is not an app instance token");
+        }
+        return jwt.getSubject();
+    }
+
+    /**
+     * A token not signed here: valid only if signed by a key that the instance it names brought from its previous
+     * host, and it still names that instance.
+     */
+    private JsonWebToken verifyAdopted(String token) {
+        String subject = unverifiedSubject(token);
+        List<TokenKey> trusted = List.of();
+        if (subject != null) {
+            AppInstanceEntity instance = instances.findById(subject);
+            String stored = instance != null ? instance.adoptedTokenKeys
+                    : handoffs.moved(subject).map(m -> m.tokenKeys).orElse(null);
+            trusted = handoffs.readKeys(stored);
+        }
+        for (TokenKey key : trusted) {
+            try {
+                JsonWebToken jwt = adoptedParser(key).parse(token);
+                if (subject.equals(jwt.getSubject())) {
+                    return jwt;
+                }
+            } catch (ParseException e) {
+                // not this key: try the next one
+            }
+        }
+        throw new UnauthorizedException("invalid or expired bearer token");
+    }
+
+    /** The {@code sub} claim read without checking the signature: only to pick the keys to check it with. */
+    private String unverifiedSubject(String token) {
+        String[] parts = token.split("\\.");
+        if (parts.length != 3) {
+            return null;
+        }
+        try {
+            JsonNode claims = json.readTree(new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8));
+            return claims.path("sub").isTextual() ? claims.path("sub").asText() : null;
+        } catch (IllegalArgumentException | java.io.IOException e) {
+            return null;
+        }
+    }
+
+    private DefaultJWTParser adoptedParser(TokenKey key) {
+        return adoptedParsers.computeIfAbsent(key, k -> {
+            try {
+                PublicKey publicKey = KeyFactory.getInstance("RSA")
+                        .generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(k.publicKey())));
+                return new DefaultJWTParser(new JWTAuthContextInfo(publicKey, k.issuer()));
+            } catch (GeneralSecurityException | IllegalArgumentException e) {
+                throw new UnauthorizedException("an adopted token key of this instance is unusable");
+            }
+        });
     }
 
     private DefaultJWTParser parser() {

@@ -131,9 +131,12 @@ class RelocationSagaTest {
             assertTrue(steer.contains("\"strategy\":\"DNS\"") && steer.contains(TARGET_IP), steer);
             int steerAt = CALLS.indexOf(steer);
             int commitAt = CALLS.indexOf(calls("/app_moves/" + id + "/commit").get(0));
-            int retireAt = CALLS.indexOf(calls("DELETE /edge1/mec_platform_mgmt/v1/app_instances/" + inst
-                    + "?keepSteering=true").get(0));
+            String retire = calls("DELETE /edge1/mec_platform_mgmt/v1/app_instances/" + inst
+                    + "?keepSteering=true").get(0);
+            int retireAt = CALLS.indexOf(retire);
             assertTrue(steerAt < commitAt && commitAt < retireAt, CALLS.toString());
+            // the source platform is told where the instance went: the moved process still calls it over Mp1
+            assertTrue(retire.contains("&movedTo=") && retire.contains("edge2"), retire);
             // the source proxy held the app's requests from before the freeze until the steering was in force
             String hold = calls("PUT /edge1/edge_proxy/v1/holds/" + id).get(0);
             assertTrue(hold.contains("svc-" + inst + ".example"), hold);

@@ -9,7 +9,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Optional;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.edgemec.applcm.config.LcmConfig;
@@ -19,6 +22,7 @@ import org.edgemec.mp1api.common.ProblemDetails;
 import org.edgemec.mp1api.provisioning.AppEndpoint;
 import org.edgemec.mp1api.provisioning.AppInstanceCredentials;
 import org.edgemec.mp1api.provisioning.AppInstanceProvisioning;
+import org.edgemec.mp1api.provisioning.CredentialHandoff;
 import org.jboss.logging.Logger;
 
 /** Calls {@code /mec_platform_mgmt/v1/app_instances} of a host's mec-platform with the operator token. */
@@ -79,8 +83,38 @@ public class HttpPlatformProvisioning implements PlatformProvisioning {
     @Timeout(20000)
     @Retry(maxRetries = 2, delay = 500, abortOn = ProvisioningFailedException.Rejected.class)
     public void deprovision(URI platformUrl, String appInstanceId, boolean graceful) {
+        delete(platformUrl, appInstanceId, "?graceful=" + graceful);
+    }
+
+    @Override
+    @Timeout(20000)
+    @Retry(maxRetries = 2, delay = 500, abortOn = ProvisioningFailedException.Rejected.class)
+    public void deprovisionMoved(URI platformUrl, String appInstanceId, URI movedTo) {
+        delete(platformUrl, appInstanceId, "?graceful=false&movedTo="
+                + URLEncoder.encode(movedTo.toString(), StandardCharsets.UTF_8));
+    }
+
+    @Override
+    @Timeout(20000)
+    @Retry(maxRetries = 2, delay = 500, abortOn = ProvisioningFailedException.Rejected.class)
+    public Optional<CredentialHandoff> credentialHandoff(URI platformUrl, String appInstanceId) {
+        HttpResponse<String> answer = send(platformUrl, "credential handoff", HttpRequest.newBuilder(
+                URI.create(platformUrl + PATH + "/" + appInstanceId + "/credential_handoff")).GET());
+        if (answer.statusCode() == 404) {
+            return Optional.empty();
+        }
+        expect(answer, 200, platformUrl, "credential handoff of " + appInstanceId);
+        try {
+            return Optional.of(json.readValue(answer.body(), CredentialHandoff.class));
+        } catch (IOException e) {
+            throw new ProvisioningFailedException("credential handoff at " + platformUrl + " answered 200 with an "
+                    + "unreadable body", ProblemDetails.of(502, "Bad provisioning answer", e.getMessage()));
+        }
+    }
+
+    private void delete(URI platformUrl, String appInstanceId, String query) {
         HttpResponse<String> answer = send(platformUrl, "deprovisioning", HttpRequest.newBuilder(
-                URI.create(platformUrl + PATH + "/" + appInstanceId + "?graceful=" + graceful)).DELETE());
+                URI.create(platformUrl + PATH + "/" + appInstanceId + query)).DELETE());
         if (answer.statusCode() != 404) {
             expect(answer, 204, platformUrl, "deprovisioning of " + appInstanceId);
         }

@@ -122,6 +122,7 @@ public class LcmOperationRunner {
             provisioning.deprovision(host.platformUrl(), inst.id(), graceful);
             check(ops.step(op.id(), "mec-platform " + host.platformUrl() + " deprovisioned"));
         }
+        forgetEarlierHosts(op, inst);
         ContainerEngine engine = engines.engineOf(host);
         Duration timeout = stopTimeout(request.terminationType(), request.gracefulTerminationTimeout());
         engine.stop(inst.containerId(), timeout);
@@ -130,6 +131,23 @@ public class LcmOperationRunner {
         ops.step(op.id(), "container removed");
         grants.release(inst.id());
         ops.complete(op.id(), null, null, null, null);
+    }
+
+    /**
+     * Hosts the instance was relocated away from keep a record that serves its process on (tokens, a redirect of its
+     * Mp1 calls); the instance ends, so do they. Best effort: a platform that is down keeps a record nobody uses.
+     */
+    private void forgetEarlierHosts(OpOcc op, AppInstance inst) {
+        for (MecHost other : hosts.list()) {
+            if (other.hasPlatform() && !other.name().equals(inst.hostName())) {
+                try {
+                    provisioning.deprovision(other.platformUrl(), inst.id(), false);
+                } catch (RuntimeException e) {
+                    LOG.warnf("terminate %s: the record of its earlier stay on %s is not removed: %s", inst.id(),
+                            other.name(), e.getMessage());
+                }
+            }
+        }
     }
 
     private void operate(OpOcc op, AppInstance inst, OperateAppRequest request) {

@@ -1,9 +1,11 @@
 package org.edgemec.applcm.domain.provision;
 
 import java.net.URI;
+import java.util.Optional;
 import org.edgemec.mp1api.provisioning.AppEndpoint;
 import org.edgemec.mp1api.provisioning.AppInstanceCredentials;
 import org.edgemec.mp1api.provisioning.AppInstanceProvisioning;
+import org.edgemec.mp1api.provisioning.CredentialHandoff;
 
 /**
  * The mec-platform of a host, as the LCM (MEPM role) configures it for an app instance. Every method throws
@@ -22,4 +24,13 @@ public interface PlatformProvisioning {
 
     /** Removes it; an unknown id (404) counts as done. */
     void deprovision(URI platformUrl, String appInstanceId, boolean graceful);
+
+    /**
+     * Removes it from the host it was relocated away from, leaving there a record that serves the process on (its
+     * tokens, and a redirect of its Mp1 calls to {@code movedTo}, the platform of its new host).
+     */
+    void deprovisionMoved(URI platformUrl, String appInstanceId, URI movedTo);
+
+    /** The instance's Mp1 identity, to be adopted on the host it moves to; empty when the platform has none. */
+    Optional<CredentialHandoff> credentialHandoff(URI platformUrl, String appInstanceId);
 }

@@ -39,6 +39,7 @@ import org.edgemec.mp1api.common.LcmOperationType;
 import org.edgemec.mp1api.common.ProblemDetails;
 import org.edgemec.mp1api.mec0102.appd.AppD;
 import org.edgemec.mp1api.provisioning.AppEndpoint;
+import org.edgemec.mp1api.provisioning.CredentialHandoff;
 import org.jboss.logging.Logger;
 
 /**
@@ -281,7 +282,11 @@ public class MoveWorker {
         }
     }
 
-    /** Provisions the target's platform with the AppD's rules, then tells it the target endpoint. */
+    /**
+     * Provisions the target's platform with the AppD's rules and the Mp1 identity the instance has at the source (the
+     * restored process keeps the credentials and tokens in its memory and environment), then tells it the target
+     * endpoint.
+     */
     private void provisionTarget(Ctx c, AppEndpoint targetEndpoint) {
         if (!c.target().hasPlatform()) {
             LOG.infof("move %s: MEC host %s has no platform URL: provisioning skipped", c.id(), c.target().name());
@@ -289,7 +294,8 @@ public class MoveWorker {
         }
         long t = System.nanoTime();
         try {
-            provisioning.provision(c.target().platformUrl(), InstantiateSteps.provisioningOf(c.inst(), c.appD()));
+            provisioning.provision(c.target().platformUrl(), InstantiateSteps.provisioningOf(c.inst(), c.appD())
+                    .withCredentials(sourceIdentity(c)));
             ledger.update(c.id(), e -> e.targetProvisioned = true);
             if (targetEndpoint != null) {
                 provisioning.updateEndpoint(c.target().platformUrl(), c.inst().id(), targetEndpoint);
@@ -299,6 +305,20 @@ public class MoveWorker {
         }
         LOG.infof("move %s: mec-platform of %s provisioned%s in %d ms", c.id(), c.target().name(),
                 targetEndpoint == null ? "" : " with endpoint " + targetEndpoint.authority(), ms(t));
+    }
+
+    /** The source's handoff; none (fresh credentials at the target, logged) when the source platform has none. */
+    private CredentialHandoff sourceIdentity(Ctx c) {
+        if (!c.source().hasPlatform()) {
+            return null;
+        }
+        CredentialHandoff handoff = provisioning.credentialHandoff(c.source().platformUrl(), c.inst().id())
+                .orElse(null);
+        if (handoff == null) {
+            LOG.warnf("move %s: mec-platform of %s has no Mp1 identity of %s: the target gives it fresh credentials, "
+                    + "which the moved process does not know", c.id(), c.source().name(), c.inst().id());
+        }
+        return handoff;
     }
 
     // ---------------------------------------------------------------- commit
@@ -344,7 +364,11 @@ public class MoveWorker {
         boolean deprovisioned = false;
         if (deprovisionPending(c, m)) {
             try {
-                provisioning.deprovision(c.source().platformUrl(), c.inst().id(), false);
+                if (c.target().hasPlatform()) {
+                    provisioning.deprovisionMoved(c.source().platformUrl(), c.inst().id(), c.target().platformUrl());
+                } else {
+                    provisioning.deprovision(c.source().platformUrl(), c.inst().id(), false);
+                }
                 deprovisioned = true;
             } catch (RuntimeException e) {
                 first = first == null ? e : first;

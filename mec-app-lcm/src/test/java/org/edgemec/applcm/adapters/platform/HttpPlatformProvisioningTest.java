@@ -142,4 +142,24 @@ class HttpPlatformProvisioningTest {
         assertEquals(503L, e.problem().status());
         assertTrue(e.problem().detail().contains(dead.toString()), e.problem().detail());
     }
+
+    @Test
+    void shouldTellTheSourceWhereTheInstanceMovedAndReadItsIdentityForTheTarget() {
+        script.add(new Answer(204, ""));
+        client.deprovisionMoved(url, "inst-1", URI.create("http://127.0.0.1:18083"));
+        assertTrue(received.get(0).startsWith("DELETE /mec_platform_mgmt/v1/app_instances/inst-1?graceful=false"
+                + "&movedTo=http%3A%2F%2F127.0.0.1%3A18083 Bearer op-token"), received.get(0));
+
+        script.add(new Answer(200, "{\"clientId\": \"c-1\", \"clientSecretHash\": \"h\", \"tokenKeys\": "
+                + "[{\"issuer\": \"edgemec-platform-edge1\", \"publicKey\": \"AAAA\"}]}"));
+        var handoff = client.credentialHandoff(url, "inst-1").orElseThrow();
+        assertEquals("c-1", handoff.clientId());
+        assertEquals("edgemec-platform-edge1", handoff.tokenKeys().get(0).issuer());
+        assertTrue(received.get(1).startsWith("GET /mec_platform_mgmt/v1/app_instances/inst-1/credential_handoff"),
+                received.get(1));
+
+        // a platform that does not know the instance: no identity to hand over
+        script.add(new Answer(404, "{\"status\": 404}"));
+        assertTrue(client.credentialHandoff(url, "inst-1").isEmpty());
+    }
 }

@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.edgemec.mp1api.provisioning.AppEndpoint;
 import org.edgemec.mp1api.provisioning.AppInstanceCredentials;
 import org.edgemec.mp1api.provisioning.AppInstanceProvisioning;
+import org.edgemec.mp1api.provisioning.CredentialHandoff;
 import org.edgemec.platform.provisioning.ProvisioningService;
 
 import java.util.List;
@@ -66,8 +67,16 @@ public class AppInstancesResource {
     public Response delete(@PathParam("appInstanceId") String appInstanceId,
                            @QueryParam("graceful") @DefaultValue("false") boolean graceful,
                            @QueryParam("gracefulTimeout") Integer gracefulTimeout,
-                           @QueryParam("keepSteering") @DefaultValue("false") boolean keepSteering) {
-        provisioning.delete(appInstanceId, graceful, gracefulTimeout, keepSteering);
+                           @QueryParam("keepSteering") @DefaultValue("false") boolean keepSteering,
+                           @QueryParam("movedTo") String movedTo) {
+        provisioning.delete(appInstanceId, graceful, gracefulTimeout, keepSteering, movedTo);
         return Response.noContent().build();
+    }
+
+    /** The instance's Mp1 identity (client id, secret hash, token keys), to provision it on the host it moves to. */
+    @GET
+    @Path("/{appInstanceId}/credential_handoff")
+    public CredentialHandoff credentialHandoff(@PathParam("appInstanceId") String appInstanceId) {
+        return provisioning.credentialHandoff(appInstanceId);
     }
 }

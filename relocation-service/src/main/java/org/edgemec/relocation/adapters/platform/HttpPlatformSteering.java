@@ -49,8 +49,10 @@ public class HttpPlatformSteering implements PlatformSteering {
     }
 
     @Override
-    public void retire(String platformUrl, String appInstanceId) {
-        ServiceClient.Answer a = client.delete(URI.create(instance(platformUrl, appInstanceId, "") + "?keepSteering=true"));
+    public void retire(String platformUrl, String appInstanceId, String movedToPlatformUrl) {
+        String query = "?keepSteering=true" + (movedToPlatformUrl == null ? ""
+                : "&movedTo=" + URLEncoder.encode(movedToPlatformUrl, StandardCharsets.UTF_8));
+        ServiceClient.Answer a = client.delete(URI.create(instance(platformUrl, appInstanceId, "") + query));
         if (!a.ok() && a.status() != 404) {
             throw a.failure("mec-platform " + platformUrl + " retiring " + appInstanceId);
         }

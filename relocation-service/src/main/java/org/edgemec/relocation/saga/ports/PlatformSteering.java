@@ -18,8 +18,12 @@ public interface PlatformSteering {
     /** Back to what the instance's own provisioning says; nothing to do when no steering exists. */
     void unsteer(String platformUrl, String appInstanceId);
 
-    /** Deprovisions the instance but keeps its steering in force; nothing to do when it is not provisioned. */
-    void retire(String platformUrl, String appInstanceId);
+    /**
+     * Deprovisions the instance but keeps its steering in force; nothing to do when it is not provisioned. With
+     * {@code movedToPlatformUrl} the platform keeps serving the moved process, which still holds its Mp1 URL and
+     * credentials (tokens, Mp1 calls redirected to that platform).
+     */
+    void retire(String platformUrl, String appInstanceId, String movedToPlatformUrl);
 
     /** The endpoint the platform was told for the instance, if it is provisioned there with one. */
     Optional<AppEndpoint> endpoint(String platformUrl, String appInstanceId);

@@ -64,7 +64,7 @@ public class FinalizeStep implements SagaStep {
                 : "source instance left running (application-driven transfer: ending it is the app's)");
         try {
             if (moved && ctx.sourcePlatformUrl != null) {
-                platforms.retire(ctx.sourcePlatformUrl, run.appInstanceId());
+                platforms.retire(ctx.sourcePlatformUrl, run.appInstanceId(), ctx.targetPlatformUrl);
                 done.add("provisioning on " + ctx.sourceHost + " retired, its steering kept for "
                         + config.steeringLinger());
             }
