@@ -100,6 +100,8 @@ class DashboardResourceTest {
         given().get("/dashboard/").then().statusCode(200).contentType(containsString("text/html"))
                 .body(containsString("<canvas id=\"plot\" data-points=\"0\""))
                 .body(containsString("/dashboard/dashboard.js"));
+        given().redirects().follow(false).get("/dashboard?token=x").then().statusCode(302)
+                .header("Location", "/dashboard/?token=x");
         given().get("/dashboard/dashboard.js").then().statusCode(200)
                 .body(containsString("data-relocation-id")).body(containsString("data-step-name"));
     }
