@@ -16,7 +16,7 @@ import picocli.CommandLine.Command;
  * line on stderr; exit codes: 0 success, 1 the operation failed (a relocation, the demo), 2 usage, 3 a service is
  * unreachable or refused the request.
  */
-@Command(name = "mec", mixinStandardHelpOptions = true, version = "mec-cli 0.1.0",
+@Command(name = "mec", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT, version = "mec-cli 0.1.0",
         description = "EdgeMEC operator CLI (the services of ./mec up; EDGEMEC_OPERATOR_TOKEN overrides the token)",
         subcommands = {DemoCommand.class, HostsCommand.class, AppsCommand.class, RelocateCommand.class,
             RelocationsCommand.class, ClientsCommand.class})

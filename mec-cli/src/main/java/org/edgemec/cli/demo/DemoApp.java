@@ -65,7 +65,7 @@ public final class DemoApp {
         onboarded = true;
         lcm.send("PUT", "/app_pkgm/v1/onboarded_app_packages/" + id + "/package_content", "application/zip", zip)
                 .ok();
-        JsonNode pkg = until(() -> lcm.get("/app_pkgm/v1/onboarded_app_packages/" + id),
+        JsonNode pkg = until(() -> lcm.get("/app_pkgm/v1/app_packages/" + id), // the V3 path names it by appDId only once onboarded
                 p -> !"CREATED".equals(p.path("onboardingState").asText())
                         && !"UPLOADING".equals(p.path("onboardingState").asText())
                         && !"PROCESSING".equals(p.path("onboardingState").asText()), "package " + id + " onboarded");

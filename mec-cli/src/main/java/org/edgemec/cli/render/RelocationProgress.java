@@ -59,9 +59,10 @@ public final class RelocationProgress {
     public static String describe(JsonNode r) {
         String placement = r.path("placement").isObject() ? r.at("/placement/policy").asText()
                 + (r.at("/placement/zone").isTextual() ? " " + r.at("/placement/zone").asText() : "") : "NAMED";
-        return r.path("appInstanceId").asText() + " " + r.path("sourceHost").asText("?") + " -> "
-                + r.path("targetHost").asText("?") + ", steering " + r.path("steering").asText() + ", placement "
-                + placement;
+        // the target of a placement other than NAMED is known once PLAN ran
+        String target = r.hasNonNull("targetHost") ? r.path("targetHost").asText() : "(" + placement + ")";
+        return r.path("appInstanceId").asText() + " " + r.path("sourceHost").asText("?") + " -> " + target
+                + ", steering " + r.path("steering").asText() + ", placement " + placement;
     }
 
     public static String stepLine(JsonNode s) {
