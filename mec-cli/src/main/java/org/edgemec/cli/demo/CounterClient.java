@@ -27,12 +27,19 @@ interface CounterClient extends AutoCloseable {
     default void close() {
     }
 
-    /** Through an edge proxy over HTTPS with edge-client (platform CA, session cookie, follows Alt-Svc). */
-    static CounterClient viaProxy(EdgeClient client, URI origin) {
+    /**
+     * Through an edge proxy over HTTPS with edge-client (platform CA, session cookie, follows Alt-Svc). A 421 means
+     * the proxy lost the client's state; as the proxy asks, the client logs in again at the origin (the request
+     * itself stays a failure).
+     */
+    static CounterClient viaProxy(EdgeClient client, URI origin, Runnable login) {
         return new CounterClient() {
             @Override
             public Reply get() {
                 EdgeClient.Response r = client.get(origin.resolve("/"));
+                if (r.status() == 421) {
+                    login.run();
+                }
                 return new Reply(r.status(), r.body(), r.servedBy());
             }
 

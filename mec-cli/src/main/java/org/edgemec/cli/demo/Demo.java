@@ -134,15 +134,19 @@ public final class Demo {
                 .resolve(app.dnsName(), "127.0.0.1");
         String login = "{\"clientId\":\"demo\",\"secret\":\"" + mec.endpoints().proxySecret() + "\",\"proxy\":\""
                 + hostA + "\"}";
-        DemoApp.until(() -> {
+        Runnable logIn = () -> DemoApp.until(() -> {
             try {
                 return edge.post(origin.resolve("/edge_proxy/v1/login"), "application/json", login).status();
             } catch (RuntimeException e) {
                 return -1;
             }
         }, status -> status == 200, "login at " + hostA + "'s edge proxy (" + origin + ")");
+        logIn.run();
         out.println("[drone] logged in at " + hostA + "'s edge proxy " + authority + " as " + origin.getHost());
-        return CounterClient.viaProxy(edge, origin);
+        return CounterClient.viaProxy(edge, origin, () -> {
+            logIn.run();
+            out.println("[drone] the proxy lost the drone's session (421): logged in again at " + authority);
+        });
     }
 
     private String proxyAuthority(String host) {
@@ -250,8 +254,30 @@ public final class Demo {
             }
         }
 
-        /** One read of the instance's relocations: progress lines for what changed. */
+        /**
+         * One read of the instance's relocations: progress lines for what changed. relocation-service being
+         * restarted meanwhile is waited out (the relocation's own deadline bounds it): its saga resumes.
+         */
         private void follow() {
+            try {
+                read();
+                unreachableSince = 0;
+            } catch (CliException e) {
+                if (e.exitCode() != CliException.SERVICE) {
+                    throw e;
+                }
+                if (unreachableSince == 0) {
+                    unreachableSince = System.currentTimeMillis();
+                    out.println("[demo] " + e.getMessage() + "; waiting for it");
+                } else if (System.currentTimeMillis() - unreachableSince > options.relocationTimeout().toMillis()) {
+                    throw e;
+                }
+            }
+        }
+
+        private long unreachableSince;
+
+        private void read() {
             for (JsonNode r : mec.relocations(Map.of("appInstanceId", instanceId))) {
                 String id = r.path("relocationId").asText();
                 if (!progress.hasPrintedEnd(id)) {
