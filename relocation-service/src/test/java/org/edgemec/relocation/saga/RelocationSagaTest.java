@@ -39,6 +39,8 @@ import org.edgemec.relocation.support.ScriptedMecSystem;
 import org.edgemec.testsupport.CallbackReceiver;
 import org.edgemec.testsupport.RealInfrastructureResource;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The saga engine on the real PostgreSQL and Kafka, with mec-app-lcm and the platforms scripted
@@ -378,6 +380,46 @@ class RelocationSagaTest {
         JsonPath r = awaitState(id, "COMPLETED");
         assertEquals(1, calls("/app_moves/" + id + "/commit").size(), "committed once");
         assertEquals(1, r.getList("steps.name").stream().filter("MOVE_STATE"::equals).count());
+    }
+
+    /**
+     * A worker that dies inside a step, after its remote call had its effect: the result is lost with it (its lease
+     * was taken), the step runs again after the lease, and the relocation completes once. ANNOUNCE has no remote call
+     * (its notifications are written in the step's own transaction); MOVE_STATE is the test above.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"PLAN", "STEER_TRAFFIC", "FINALIZE"})
+    void shouldRunAStepAgainWhenTheWorkerDiedInsideIt(String step) throws SQLException {
+        String inst = newInstance("edge1");
+        String held = switch (step) {
+            case "PLAN" -> "GET /app_lcm/v1/app_instances";
+            case "STEER_TRAFFIC" -> "PUT /edge1/mec_platform_mgmt/v1/app_instances/" + inst + "/steering";
+            default -> "DELETE /edge1/mec_platform_mgmt/v1/app_instances/" + inst;
+        };
+        ScriptedMecSystem.HELD_CALLS.add(held);
+        try {
+            String id = start(request(inst, "edge2", "DNS"));
+            CallbackReceiver.until(() -> ScriptedMecSystem.ARRIVED_HELD_CALLS.contains(held), WAIT, held);
+            awaitStep(id, step, "RUNNING");
+            // the worker "dies" inside the call: another owner holds the lease, so what it brings back is dropped
+            try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("update "
+                    + schema + ".relocation set lease_owner = 'dead-replica', lease_until = ? where relocation_id = ?")) {
+                s.setObject(1, OffsetDateTime.now().plusSeconds(2));
+                s.setString(2, id);
+                assertEquals(1, s.executeUpdate());
+            }
+            ScriptedMecSystem.HELD_CALLS.remove(held);
+            JsonPath r = awaitState(id, "COMPLETED");
+            long ran = CALLS.stream().filter(c -> c.equals(held) || c.startsWith(held + "?")
+                    || c.startsWith(held + " ")).count();
+            assertTrue(ran >= 2, step + " ran again after the lease: " + CALLS);
+            assertEquals(1, r.getList("steps.name").stream().filter(step::equals).count(), r.prettify());
+            // FINALIZE run again commits again: a repeated commit of a committed move answers it (idempotent)
+            assertEquals(step.equals("FINALIZE") ? 2 : 1, calls("/app_moves/" + id + "/commit").size(), "commits");
+            assertEquals(1, calls("/app_instances/" + inst + "/checkpoint_restore").size(), "moved once");
+        } finally {
+            ScriptedMecSystem.HELD_CALLS.remove(held);
+        }
     }
 
     @Test

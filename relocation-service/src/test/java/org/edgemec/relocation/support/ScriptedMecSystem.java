@@ -55,6 +55,13 @@ public final class ScriptedMecSystem implements QuarkusTestResourceLifecycleMana
     /** clients at the edge1 proxy: clientId -> backend of service counter.example */
     public static final Map<String, String> CLIENTS = new ConcurrentHashMap<>();
     public static final List<String> CALLS = new CopyOnWriteArrayList<>();
+    /**
+     * Calls ("PUT /edge1/...", matched with or without a query) whose first arrival waits, unanswered, until the prefix is removed (at most 20 s):
+     * the saga's worker is then inside that step's remote call.
+     */
+    public static final List<String> HELD_CALLS = new CopyOnWriteArrayList<>();
+    /** The held calls that have arrived. */
+    public static final List<String> ARRIVED_HELD_CALLS = new CopyOnWriteArrayList<>();
 
     @Override
     public Map<String, String> start() {
@@ -92,12 +99,31 @@ public final class ScriptedMecSystem implements QuarkusTestResourceLifecycleMana
         return "10.88.1." + (Math.abs(id.hashCode()) % 200 + 1);
     }
 
+    private static void holdWhileListed(String call) {
+        String held = HELD_CALLS.stream().filter(h -> call.equals(h) || call.startsWith(h + "?")).findFirst().orElse(null);
+        if (held == null || ARRIVED_HELD_CALLS.contains(held)) {
+            return;
+        }
+        ARRIVED_HELD_CALLS.add(held);
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        while (HELD_CALLS.contains(held) && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
     private static void handle(HttpExchange x) throws IOException {
         String method = x.getRequestMethod();
         String path = x.getRequestURI().getPath();
         String query = x.getRequestURI().getRawQuery();
         String body = new String(x.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-        CALLS.add(method + " " + path + (query == null ? "" : "?" + query) + (body.isEmpty() ? "" : " " + body));
+        String call = method + " " + path + (query == null ? "" : "?" + query);
+        CALLS.add(call + (body.isEmpty() ? "" : " " + body));
+        holdWhileListed(call);
         try {
             Matcher m;
             if (path.equals("/app_lcm_ext/v1/mec_hosts")) {
