@@ -11,7 +11,7 @@ function el(tag, attrs, ...children) {
         if (v === null || v === undefined) continue;
         if (k === 'class') e.className = v; else if (k === 'style') e.style.cssText = v; else e.setAttribute(k, v);
     }
-    for (const c of children.flat()) {
+    for (const c of children.flat(Infinity)) {
         if (c !== null && c !== undefined) e.append(c instanceof Node ? c : document.createTextNode(String(c)));
     }
     return e;
@@ -51,11 +51,17 @@ function renderHosts(s) {
         h.proxies.map(p => [
             el('div', {}, el('b', {}, `edge proxy ${p.name}`), el('span', {class: 'meta'}, ` ${p.authority || ''}`)),
             p.clients.length ? el('ul', {}, p.clients.map(c => el('li', {'data-client-id': c.clientId},
-                    el('span', {class: 'mono'}, c.clientId), ' → ',
-                    Object.entries(c.forwarding || {}).map(([host, to]) => `${host} ⇒ ${to}`).join(', '),
+                    el('span', {class: 'mono'}, c.clientId), ' → ', forwarding(c.forwarding || {}),
                     c.advertiseAltSvc ? el('span', {class: 'tag', title: c.advertiseAltSvc}, ' Alt-Svc') : null)))
                 : el('div', {class: 'empty'}, 'no clients')
         ]))));
+}
+
+/** A client's service hosts and their backends: the first three, then how many more (all in the tooltip). */
+function forwarding(map) {
+    const all = Object.entries(map).map(([host, to]) => `${host} ⇒ ${to}`);
+    const shown = all.slice(0, 3).join(', ') + (all.length > 3 ? ` (+${all.length - 3} more)` : '');
+    return el('span', {title: all.join('\n')}, all.length ? shown : 'no service host');
 }
 
 function stepDuration(step, now) {
