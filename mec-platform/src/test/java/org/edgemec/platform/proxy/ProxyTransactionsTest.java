@@ -36,10 +36,7 @@ class ProxyTransactionsTest {
     void shouldListAProxiedRequestWithItsStatusDurationClientAndBackend() throws Exception {
         ProxyTestBed.registerService();
         EdgeProxy proxy = launcher.proxy().orElseThrow();
-        Curl client = new Curl(Path.of("target", "curl", "transactions"), ProxyTestBed.caFile(), ProxyTestBed.SERVICE,
-                proxy.httpsPort(), false);
-        assertEquals(200, client.post("/edge_proxy/v1/login",
-                "{\"clientId\":\"drone-16\",\"secret\":\"drone-secret\"}").status());
+        Curl client = loggedIn("transactions", ProxyTestBed.SERVICE, "drone-16");
         long before = System.currentTimeMillis();
         String path = "/tx-" + before;
         assertEquals(200, client.get(path).status());
@@ -67,10 +64,7 @@ class ProxyTransactionsTest {
                 .body(Map.of("backend", "127.0.0.1:" + closedPort)).put("/edge_proxy/v1/services/tx-down.edge.test")
                 .then().statusCode(200);
         EdgeProxy proxy = launcher.proxy().orElseThrow();
-        Curl client = new Curl(Path.of("target", "curl", "transactions-down"), ProxyTestBed.caFile(),
-                "tx-down.edge.test", proxy.httpsPort(), false);
-        assertEquals(200, client.post("/edge_proxy/v1/login",
-                "{\"clientId\":\"drone-17\",\"secret\":\"drone-secret\"}").status());
+        Curl client = loggedIn("transactions-down", "tx-down.edge.test", "drone-17");
         long before = System.currentTimeMillis();
         String path = "/down-" + before;
         assertEquals(502, client.get(path).status());
@@ -99,6 +93,15 @@ class ProxyTransactionsTest {
                 .body("status", equalTo(401));
         given().header("Authorization", ProxyTestBed.OPERATOR).get("/edge_proxy/v1/transactions?appInstanceId=none")
                 .then().statusCode(200).body("size()", equalTo(0));
+    }
+
+    /** A curl client of the platform's proxy (HTTPS) for {@code serviceHost}, logged in as {@code clientId}. */
+    private Curl loggedIn(String dir, String serviceHost, String clientId) throws Exception {
+        Curl client = new Curl(Path.of("target", "curl", dir), ProxyTestBed.caFile(), serviceHost,
+                launcher.proxy().orElseThrow().httpsPort(), false);
+        assertEquals(200, client.post("/edge_proxy/v1/login",
+                "{\"clientId\":\"" + clientId + "\",\"secret\":\"drone-secret\"}").status());
+        return client;
     }
 
     /** The one transaction for {@code path} since {@code since}; it is recorded when the answer has been written. */
