@@ -9,7 +9,11 @@ import org.edgemec.mp1api.events.DeviceMobilityEvent;
 import org.edgemec.relocation.saga.MobilityTrigger;
 import org.jboss.logging.Logger;
 
-/** Device locations from the mobility topic; a redelivered event is harmless (idempotency keys per event). */
+/**
+ * Device locations from the mobility topic; a redelivered event is harmless (idempotency keys per event). An event
+ * that cannot be read is refused (nack): the channel's dead-letter strategy parks it on the topic's {@code .dlq}
+ * topic and the consumer goes on.
+ */
 @ApplicationScoped
 public class MobilityEventListener {
 
@@ -30,12 +34,10 @@ public class MobilityEventListener {
         try {
             event = json.readValue(payload, DeviceMobilityEvent.class);
         } catch (JsonProcessingException e) {
-            LOG.warnf("dropping unreadable mobility event: %s", e.getOriginalMessage());
-            return;
+            throw unreadable("not a DeviceMobilityEvent: " + e.getOriginalMessage());
         }
         if (event.id() == null || event.associateId() == null || !DeviceMobilityEvent.TYPE.equals(event.type())) {
-            LOG.warnf("dropping mobility event without id, associateId or type %s", DeviceMobilityEvent.TYPE);
-            return;
+            throw unreadable("a DeviceMobilityEvent needs id, associateId and type " + DeviceMobilityEvent.TYPE);
         }
         try {
             trigger.onDeviceLocated(event);
@@ -43,5 +45,10 @@ public class MobilityEventListener {
             // mec-app-lcm unreachable and the like: the event is not retried (the next location update will be)
             LOG.warnf("mobility event %s not acted on: %s", event.id(), e.getMessage());
         }
+    }
+
+    private static IllegalArgumentException unreadable(String reason) {
+        LOG.warnf("mobility event parked on the dead-letter topic: %s", reason);
+        return new IllegalArgumentException(reason);
     }
 }
