@@ -38,10 +38,15 @@ public class ClientArrivedListener {
         try {
             event = json.readValue(payload, ClientArrivedEvent.class);
         } catch (JsonProcessingException e) {
-            LOG.warnf("dropping unreadable proxy event: %s", e.getOriginalMessage());
-            return;
+            // refused (nack): the channel's dead-letter strategy parks it on <topic>.dlq and the consumer goes on
+            LOG.warnf("proxy event parked on the dead-letter topic: %s", e.getOriginalMessage());
+            throw new IllegalArgumentException("not a proxy event: " + e.getOriginalMessage());
         }
-        if (event.id() == null || processed.findByIdOptional(event.id()).isPresent()) {
+        if (event.id() == null) {
+            LOG.warnf("proxy event without id parked on the dead-letter topic");
+            throw new IllegalArgumentException("a proxy event needs an id");
+        }
+        if (processed.findByIdOptional(event.id()).isPresent()) {
             return;
         }
         ProcessedEvent record = new ProcessedEvent();
