@@ -42,7 +42,7 @@ public class OutboxLedger {
                         OutboxEntity.class)
                 .setParameter(1, now).setParameter(2, config.batchSize()).getResultList();
         List<Due> due = new ArrayList<>();
-        OffsetDateTime lease = now.plus(config.timeout().multipliedBy(2));
+        OffsetDateTime lease = now.plus(lease(rows.size()));
         for (OutboxEntity row : rows) {
             if (row.expiresAt != null && row.expiresAt.isBefore(now)) {
                 row.status = OutboxEntity.EXPIRED;
@@ -82,6 +82,15 @@ public class OutboxLedger {
         }
         row.nextAttemptAt = OffsetDateTime.now().plus(backoff(row.attempts));
         LOG.infof("notification %s to %s failed (attempt %d): %s", row.id, row.callbackUri, row.attempts, error);
+    }
+
+    /**
+     * How long a claimed batch stays with its claimer: the dispatcher sends the rows one after another, each bounded
+     * by the timeout for connecting and again for the answer, so the lease covers all of them plus one more; a
+     * shorter one let another replica claim the end of a slow batch and deliver it a second time.
+     */
+    public Duration lease(int rows) {
+        return config.timeout().multipliedBy(2L * (Math.max(rows, 0) + 1));
     }
 
     /** initialBackoff * 2^(attempts-1), capped at maxBackoff. */

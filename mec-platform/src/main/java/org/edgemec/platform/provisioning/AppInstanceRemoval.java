@@ -1,6 +1,9 @@
 package org.edgemec.platform.provisioning;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import org.edgemec.common.outbox.NotificationOutbox;
+import org.edgemec.platform.persistence.SubscriptionEntity;
+import org.edgemec.platform.persistence.SubscriptionRepository;
 import jakarta.transaction.Transactional;
 import org.edgemec.platform.persistence.AppInstanceRepository;
 import org.edgemec.platform.servicemgmt.ServiceInfoService;
@@ -20,18 +23,27 @@ public class AppInstanceRemoval {
     private final ServiceInfoService services;
     private final AppInstanceRepository instances;
     private final SteeringService steerings;
+    private final SubscriptionRepository subscriptions;
+    private final NotificationOutbox outbox;
 
     public AppInstanceRemoval(ServiceInfoService services, AppInstanceRepository instances,
-                              SteeringService steerings) {
+                              SteeringService steerings, SubscriptionRepository subscriptions,
+                              NotificationOutbox outbox) {
         this.services = services;
         this.instances = instances;
         this.steerings = steerings;
+        this.subscriptions = subscriptions;
+        this.outbox = outbox;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void remove(String appInstanceId) {
         services.removeAllOf(appInstanceId);
         steerings.detachFromInstance(appInstanceId);
+        // its subscriptions go with it (ON DELETE CASCADE); so do the notifications not yet delivered to them
+        for (SubscriptionEntity s : subscriptions.list("appInstanceId", appInstanceId)) {
+            outbox.dropPending(s.subscriptionId);
+        }
         if (instances.deleteById(appInstanceId)) {
             LOG.infof("app instance %s removed from this host", appInstanceId);
         }

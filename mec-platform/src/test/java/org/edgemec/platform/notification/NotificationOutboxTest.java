@@ -31,6 +31,9 @@ class NotificationOutboxTest {
     @Inject
     OutboxLedger ledger;
 
+    @Inject
+    org.edgemec.common.outbox.OutboxConfig outboxConfig;
+
     private String subscribe(Mp1Apps.App app, String callback, String serName) {
         return given().header("Authorization", app.bearer()).contentType(ContentType.JSON)
                 .body("{\"subscriptionType\": \"SerAvailabilityNotificationSubscription\", \"callbackReference\": \""
@@ -120,6 +123,28 @@ class NotificationOutboxTest {
                 .then().statusCode(204);
         assertEquals(0, Db.number(dataSource, "select count(*) from {s}.notification_outbox where callback_uri = ? "
                 + "and status = 'PENDING'", callback));
+    }
+
+    @Test
+    void shouldDropThePendingNotificationsOfARemovedApp() {
+        Mp1Apps.App app = Mp1Apps.provision();
+        String serName = "svc-" + UUID.randomUUID();
+        String callback = CallbackReceiver.onFreePort().url();
+        subscribe(app, callback, serName);
+        offerService(app, serName);
+        assertEquals(1, Db.number(dataSource, "select count(*) from {s}.notification_outbox where callback_uri = ? "
+                + "and status = 'PENDING'", callback));
+        Mp1Apps.deprovision(app.id());
+        assertEquals(0, Db.number(dataSource, "select count(*) from {s}.notification_outbox where callback_uri = ? "
+                + "and status = 'PENDING'", callback), "nothing is sent to an app that is gone");
+    }
+
+    @Test
+    void shouldLeaseAClaimedBatchForTheWorstCaseDeliveryOfEachOfItsRows() {
+        Duration perRow = outboxConfig.timeout().multipliedBy(2);
+        for (int rows : new int[] {1, 5, 50}) {
+            assertTrue(ledger.lease(rows).compareTo(perRow.multipliedBy(rows)) > 0, rows + " rows: " + ledger.lease(rows));
+        }
     }
 
     @Test
