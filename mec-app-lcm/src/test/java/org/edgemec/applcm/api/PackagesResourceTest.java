@@ -105,6 +105,20 @@ class PackagesResourceTest {
     }
 
     @Test
+    void shouldAnswer404ForAnUnknownPackageWhateverTheClientAccepts() {
+        for (String accept : new String[] {"application/json", "application/zip", "text/plain", "*/*"}) {
+            for (String path : new String[] {V2 + "/no-such-package", V2 + "/no-such-package/package_content",
+                    V2 + "/no-such-package/appd", V3 + "/no-such-appd/appd", V3 + "/no-such-appd"}) {
+                given().accept(accept).get(path).then().statusCode(404)
+                        .contentType("application/problem+json").body("status", equalTo(404));
+            }
+        }
+        // a package that exists still gets 406 for a representation its route does not produce
+        String url = onboard(TestPackages.packageZip(TestPackages.newAppDId(), IMAGE));
+        given().accept("text/plain").get(url).then().statusCode(406).body("status", equalTo(406));
+    }
+
+    @Test
     void shouldOnboardWhenAppDIsYaml() throws Exception {
         String appDId = TestPackages.newAppDId();
         com.fasterxml.jackson.databind.JsonNode tree = new com.fasterxml.jackson.databind.ObjectMapper()
