@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
 import java.util.function.Function;
+import org.edgemec.mp1api.mec0102.pkgm.CreateAppPkg;
 import org.edgemec.applcm.domain.pkg.AppPackage;
 import org.edgemec.applcm.domain.pkg.PackageOnboarding;
 import org.edgemec.applcm.domain.pkg.PackageService;
@@ -73,6 +74,14 @@ public class PackageEndpoints {
         }
         onboarding.uploadFromUri(p.id(), body.addressInformation(), body.userName(), body.password());
         return Response.accepted().build();
+    }
+
+    /** POST: the package is created; with an http(s) {@code appPkgPath} it is fetched from there and onboarded. */
+    Response create(CreateAppPkg body, Function<AppPackage, AppPkgInfo> mapper) {
+        java.util.Optional<java.net.URI> source = onboarding.creationSource(body.appPkgPath());
+        AppPackage p = packages.create(body);
+        source.ifPresent(uri -> onboarding.fetch(p.id(), uri, null, null));
+        return created(p, mapper);
     }
 
     Response delete(AppPackage p) {

@@ -41,7 +41,7 @@ public abstract class PackageResourceBase {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(@Valid @NotNull CreateAppPkg body) {
-        return endpoints.created(packages.create(body), this::toApi);
+        return endpoints.create(body, this::toApi);
     }
 
     @GET

@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -196,6 +197,27 @@ class PackagesResourceTest {
                     .then().statusCode(400);
             given().contentType(ContentType.JSON).body(Map.of("addressInformation", server.url("/pkg.zip")))
                     .post(V2 + "/" + id + "/package_content/upload_from_uri").then().statusCode(202);
+            awaitState(V2 + "/" + id, "ONBOARDED");
+        }
+    }
+
+    @Test
+    void shouldOnboardFromAnAppPkgPathThatIsAnHttpUri() {
+        byte[] zip = TestPackages.packageZip(TestPackages.newAppDId(), IMAGE);
+        try (CallbackRecorder server = new CallbackRecorder()) {
+            server.serve(zip);
+            int before = given().get(V2).then().extract().jsonPath().getList("$").size();
+            // a host outside edgemec.lcm.upload-allowed-hosts: 400 naming the field, nothing created
+            given().contentType(ContentType.JSON).body(Map.of("appPkgName", "counter", "appPkgVersion", "1.0",
+                            "appPkgPath", "http://example.com/pkg.zip", "checksum", Map.of("algorithm", "SHA-256",
+                                    "hash", TestPackages.sha256(zip))))
+                    .post(V2).then().statusCode(400).body("detail", containsString("appPkgPath"));
+            assertEquals(before, given().get(V2).then().extract().jsonPath().getList("$").size());
+            // an allowed one: fetched and onboarded without a separate upload
+            String id = given().contentType(ContentType.JSON).body(Map.of("appPkgName", "counter",
+                            "appPkgVersion", "1.0", "appPkgPath", server.url("/pkg.zip"),
+                            "checksum", Map.of("algorithm", "SHA-256", "hash", TestPackages.sha256(zip))))
+                    .post(V2).then().statusCode(201).extract().path("id");
             awaitState(V2 + "/" + id, "ONBOARDED");
         }
     }

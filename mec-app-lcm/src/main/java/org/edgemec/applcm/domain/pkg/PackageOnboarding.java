@@ -3,6 +3,7 @@ package org.edgemec.applcm.domain.pkg;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.InputStream;
 import java.net.URI;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.context.ManagedExecutor;
 import org.edgemec.applcm.config.LcmConfig;
@@ -45,7 +46,28 @@ public class PackageOnboarding {
 
     /** upload_from_uri: validates the address now, fetches and processes in the background. */
     public void uploadFromUri(String packageId, String address, String userName, String password) {
-        URI uri = allowed(address);
+        fetch(packageId, allowed(address, "addressInformation"), userName, password);
+    }
+
+    /**
+     * Where a package created with {@code appPkgPath} is fetched from: an http(s) URI (host allowed like
+     * upload_from_uri, else 400 naming {@code appPkgPath}); empty for any other value (a file name, as in the
+     * package's own metadata), and the package then waits for its content to be uploaded.
+     */
+    public Optional<URI> creationSource(String appPkgPath) {
+        if (appPkgPath == null) {
+            return Optional.empty();
+        }
+        String trimmed = appPkgPath.trim();
+        String lower = trimmed.toLowerCase(java.util.Locale.ROOT);
+        if (!lower.startsWith("http://") && !lower.startsWith("https://")) {
+            return Optional.empty();
+        }
+        return Optional.of(allowed(trimmed, "appPkgPath"));
+    }
+
+    /** Fetches the package content from {@code uri} and processes it, in the background. */
+    public void fetch(String packageId, URI uri, String userName, String password) {
         packages.beginUpload(packageId);
         executor.runAsync(() -> {
             if (storeContent(packageId, () -> fetcher.open(uri, userName, password))) {
@@ -83,19 +105,19 @@ public class PackageOnboarding {
         }
     }
 
-    private URI allowed(String address) {
+    private URI allowed(String address, String field) {
         URI uri;
         try {
             uri = URI.create(address == null ? "" : address.trim());
         } catch (IllegalArgumentException e) {
-            throw new InvalidFieldException("addressInformation", "is not a URI");
+            throw new InvalidFieldException(field, "is not a URI");
         }
         if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())) {
-            throw new InvalidFieldException("addressInformation", "must be an http or https URI");
+            throw new InvalidFieldException(field, "must be an http or https URI");
         }
         String host = uri.getHost() == null ? "" : uri.getHost().replace("[", "").replace("]", "");
         if (uri.getUserInfo() != null || !config.uploadAllowedHosts().contains(host)) {
-            throw new InvalidFieldException("addressInformation", "host " + host + " is not allowed; allowed: "
+            throw new InvalidFieldException(field, "host " + host + " is not allowed; allowed: "
                     + config.uploadAllowedHosts());
         }
         return uri;
