@@ -49,7 +49,7 @@ class RegistrationsResourceTest {
                 .then().statusCode(200).body("appName", equalTo("counter"), "endpoint.addresses[0].port", equalTo(8080));
         given().header("Authorization", app.bearer()).contentType(ContentType.JSON)
                 .body(appInfo("counter-v2", app.id())).put(BASE + "/registrations/" + app.id())
-                .then().statusCode(200).body("appName", equalTo("counter-v2"));
+                .then().statusCode(204).body(org.hamcrest.Matchers.emptyString());
         given().header("Authorization", app.bearer()).get("/mec_app_support/v1/registrations/" + app.id())
                 .then().statusCode(200).body("appName", equalTo("counter-v2"));
 

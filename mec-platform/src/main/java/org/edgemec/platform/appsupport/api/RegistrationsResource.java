@@ -50,8 +50,10 @@ public class RegistrationsResource {
 
     @PUT
     @Path("/registrations/{appInstanceId}")
-    public AppInfo update(@PathParam("appInstanceId") String appInstanceId, @NotNull @Valid AppInfo body) {
-        return registrations.update(appInstanceId, body);
+    public Response update(@PathParam("appInstanceId") String appInstanceId, @NotNull @Valid AppInfo body) {
+        // MEC 011 answers a registration update with 204, no body (GET reads it back)
+        registrations.update(appInstanceId, body);
+        return Response.noContent().build();
     }
 
     @DELETE
