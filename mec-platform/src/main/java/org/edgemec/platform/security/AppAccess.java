@@ -17,14 +17,18 @@ public class AppAccess {
         this.instances = instances;
     }
 
-    /** 403 for another app's resources (checked first: it does not reveal what exists), 404 for an unknown app. */
+    /** 404 for another app's resources and for an unknown app alike (the same answer: existence stays hidden). */
     public AppInstanceEntity require(String appInstanceId) {
         caller.requireOwner(appInstanceId);
         AppInstanceEntity instance = instances.findById(appInstanceId);
         if (instance == null) {
-            throw new NotFoundException("app instance " + appInstanceId + " is not provisioned on this host");
+            throw notProvisioned(appInstanceId);
         }
         return instance;
+    }
+
+    static NotFoundException notProvisioned(String appInstanceId) {
+        return new NotFoundException("app instance " + appInstanceId + " is not provisioned on this host");
     }
 
     public Caller caller() {

@@ -1,7 +1,6 @@
 package org.edgemec.platform.security;
 
 import jakarta.enterprise.context.RequestScoped;
-import org.edgemec.common.error.ForbiddenException;
 
 /** Who makes the current Mp1 request: the app instance of the bearer token (none when security is off). */
 @RequestScoped
@@ -18,11 +17,13 @@ public class Caller {
         return appInstanceId;
     }
 
-    /** An app reads and changes only its own resources. */
+    /**
+     * An app reads and changes only its own resources. Another app's resources answer 404 with the words of an
+     * unknown app instance, as MEC 011 asks: the answer does not tell whether the other app exists.
+     */
     public void requireOwner(String ownerAppInstanceId) {
         if (appInstanceId != null && !appInstanceId.equals(ownerAppInstanceId)) {
-            throw new ForbiddenException("app instance " + appInstanceId + " may not access resources of "
-                    + ownerAppInstanceId);
+            throw AppAccess.notProvisioned(ownerAppInstanceId);
         }
     }
 }

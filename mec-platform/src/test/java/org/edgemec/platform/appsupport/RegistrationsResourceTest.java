@@ -80,9 +80,9 @@ class RegistrationsResourceTest {
                 .body("{\"appProvider\": \"acme\"}").post(BASE + "/registrations")
                 .then().statusCode(400).contentType("application/problem+json").body("detail", containsString("appName"));
         given().header("Authorization", app.bearer()).contentType(ContentType.JSON)
-                .body(appInfo("counter", other.id())).post(BASE + "/registrations").then().statusCode(403);
+                .body(appInfo("counter", other.id())).post(BASE + "/registrations").then().statusCode(404);
         given().header("Authorization", app.bearer()).get(BASE + "/registrations/" + other.id())
-                .then().statusCode(403);
+                .then().statusCode(404);
         given().contentType(ContentType.JSON).body(appInfo("counter", app.id())).post(BASE + "/registrations")
                 .then().statusCode(401);
     }
@@ -100,7 +100,7 @@ class RegistrationsResourceTest {
         given().contentType(ContentType.JSON).body("{\"indication\":\"READY\"}").post(path).then().statusCode(401);
         Mp1Apps.App other = Mp1Apps.provision();
         given().header("Authorization", other.bearer()).contentType(ContentType.JSON)
-                .body("{\"indication\":\"READY\"}").post(path).then().statusCode(403);
+                .body("{\"indication\":\"READY\"}").post(path).then().statusCode(404);
     }
 
     @Test

@@ -110,18 +110,29 @@ class TokenAndAccessTest {
     }
 
     @Test
-    void shouldAnswer403WhenAnAppTouchesAnotherAppsResources() {
+    void shouldAnswer404AsForAnUnknownAppWhenAnAppTouchesAnotherAppsResources() {
         Mp1Apps.App owner = Mp1Apps.provision();
         Mp1Apps.App other = Mp1Apps.provision();
         given().header("Authorization", other.bearer())
-                .get("/mec_app_support/v2/applications/" + owner.id() + "/dns_rules").then().statusCode(403)
-                .contentType("application/problem+json").body("status", equalTo(403));
+                .get("/mec_app_support/v2/applications/" + owner.id() + "/dns_rules").then().statusCode(404)
+                .contentType("application/problem+json").body("status", equalTo(404));
         given().header("Authorization", other.bearer()).contentType(ContentType.JSON)
                 .body("{\"dnsRuleId\":\"dr1\",\"domainName\":\"x.mec\",\"ipAddressType\":\"IP_V4\","
                         + "\"ipAddress\":\"10.0.0.9\",\"state\":\"ACTIVE\"}")
-                .put("/mec_app_support/v2/applications/" + owner.id() + "/dns_rules/dr1").then().statusCode(403);
+                .put("/mec_app_support/v2/applications/" + owner.id() + "/dns_rules/dr1").then().statusCode(404);
         given().header("Authorization", other.bearer())
-                .get("/mec_service_mgmt/v1/applications/" + owner.id() + "/subscriptions").then().statusCode(403);
+                .get("/mec_service_mgmt/v1/applications/" + owner.id() + "/subscriptions").then().statusCode(404);
+        // the same words as for an app instance that does not exist
+        Mp1Apps.App gone = Mp1Apps.provision();
+        Mp1Apps.deprovision(gone.id());
+        String unknown = gone.id();
+        String foreign = given().header("Authorization", other.bearer())
+                .get("/mec_app_support/v2/applications/" + owner.id() + "/traffic_rules").then().statusCode(404)
+                .extract().path("detail");
+        String missing = given().header("Authorization", gone.bearer())
+                .get("/mec_app_support/v2/applications/" + unknown + "/traffic_rules").then().statusCode(404)
+                .extract().path("detail");
+        assertEquals(missing.replace(unknown, owner.id()), foreign);
     }
 
     @Inject

@@ -82,9 +82,9 @@ class ServicesResourceTest {
         String id = create(owner, serviceInfo("svc-" + UUID.randomUUID(), "ACTIVE", "c1", null));
         String path = BASE + "/applications/" + owner.id() + "/services/" + id;
         given().header("Authorization", other.bearer()).contentType(ContentType.JSON)
-                .body(serviceInfo("x", "ACTIVE", "c1", null)).put(path).then().statusCode(403)
+                .body(serviceInfo("x", "ACTIVE", "c1", null)).put(path).then().statusCode(404)
                 .contentType("application/problem+json");
-        given().header("Authorization", other.bearer()).delete(path).then().statusCode(403);
+        given().header("Authorization", other.bearer()).delete(path).then().statusCode(404);
         given().header("Authorization", other.bearer()).get(BASE + "/services/" + id).then().statusCode(200);
         given().header("Authorization", other.bearer()).delete(BASE + "/applications/" + other.id() + "/services/"
                 + id).then().statusCode(404);
