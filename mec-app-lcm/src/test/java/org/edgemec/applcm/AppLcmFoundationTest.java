@@ -14,4 +14,9 @@ class AppLcmFoundationTest extends ServiceFoundationContract {
     protected String openApiTitle() {
         return "EdgeMEC mec-app-lcm";
     }
+
+    @Override
+    protected String collectionPath() {
+        return "/app_pkgm/v1/app_packages";
+    }
 }

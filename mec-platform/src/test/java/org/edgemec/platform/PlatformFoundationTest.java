@@ -14,4 +14,14 @@ class PlatformFoundationTest extends ServiceFoundationContract {
     protected String openApiTitle() {
         return "EdgeMEC mec-platform";
     }
+
+    @Override
+    protected String collectionPath() {
+        return "/mec_platform_mgmt/v1/app_instances";
+    }
+
+    @Override
+    protected String collectionAuthorization() {
+        return "Bearer edgemec-operator-dev-token";
+    }
 }

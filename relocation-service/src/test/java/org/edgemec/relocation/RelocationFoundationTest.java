@@ -14,4 +14,14 @@ class RelocationFoundationTest extends ServiceFoundationContract {
     protected String openApiTitle() {
         return "EdgeMEC relocation-service";
     }
+
+    @Override
+    protected String collectionPath() {
+        return "/relocation/v1/relocations";
+    }
+
+    @Override
+    protected String collectionAuthorization() {
+        return "Bearer edgemec-operator-dev-token";
+    }
 }

@@ -55,6 +55,26 @@ public abstract class ServiceFoundationContract {
         given().when().get("/q/swagger-ui/").then().statusCode(200).body(containsString("swagger"));
     }
 
+    /** A GET collection of the service, to send an unknown query parameter to. */
+    protected abstract String collectionPath();
+
+    /** The Authorization header value that collection needs; null when none. */
+    protected String collectionAuthorization() {
+        return null;
+    }
+
+    @Test
+    void shouldRefuseAnUnknownQueryParameterNamingIt() {
+        var request = given().queryParam("no_such_parameter", "1");
+        if (collectionAuthorization() != null) {
+            request.header("Authorization", collectionAuthorization());
+        }
+        request.when().get(collectionPath()).then().statusCode(400)
+                .contentType(containsString("application/problem+json"))
+                .body("status", equalTo(400))
+                .body("detail", containsString("no_such_parameter"));
+    }
+
     @Test
     void shouldAnswerUnknownPathWithProblemDetails() {
         given().when().get("/no/such/resource").then().statusCode(404)

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
+import java.util.List;
 import java.util.function.Function;
 import org.edgemec.mp1api.mec0102.pkgm.CreateAppPkg;
 import org.edgemec.applcm.domain.pkg.AppPackage;
@@ -31,10 +32,19 @@ public class PackageEndpoints {
     private final PackageStore store;
     private final ObjectMapper yaml = Json.configure(new ObjectMapper(new YAMLFactory()));
 
-    public PackageEndpoints(PackageService packages, PackageOnboarding onboarding, PackageStore store) {
+    private final ObjectMapper json;
+
+    public PackageEndpoints(PackageService packages, PackageOnboarding onboarding, PackageStore store,
+                            ObjectMapper json) {
+        this.json = json;
         this.packages = packages;
         this.onboarding = onboarding;
         this.store = store;
+    }
+
+    /** The ETSI attribute-based {@code filter} over the package representations. */
+    List<AppPkgInfo> filter(List<AppPkgInfo> all, String filter) {
+        return AttributeFilter.apply(all, filter, json);
     }
 
     Response patch(AppPackage p, AppPkgInfoModifications body) {

@@ -10,6 +10,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -45,8 +46,8 @@ public abstract class PackageResourceBase {
     }
 
     @GET
-    public List<AppPkgInfo> list() {
-        return packages.list().stream().map(this::toApi).toList();
+    public List<AppPkgInfo> list(@QueryParam("filter") String filter) {
+        return endpoints.filter(packages.list().stream().map(this::toApi).toList(), filter);
     }
 
     @GET

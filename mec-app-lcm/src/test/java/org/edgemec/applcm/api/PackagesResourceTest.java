@@ -103,6 +103,17 @@ class PackagesResourceTest {
                 .body("_links.self.href", containsString(url));
         given().get(url + "/appd").then().statusCode(200).body("appName", equalTo("counter"));
         given().get(V2).then().statusCode(200).body("find { it.appDId == '" + appDId + "' }.id", notNullValue());
+        // the ETSI attribute filter on both path families; an unknown parameter or a malformed filter is a 400
+        for (String base : new String[] {V2, V3}) {
+            given().queryParam("filter", "(eq,appDId," + appDId + ")").get(base).then().statusCode(200)
+                    .body("size()", equalTo(1)).body("[0].appDId", equalTo(appDId));
+            given().queryParam("filter", "(eq,appDId,no-such-" + appDId + ")").get(base).then().statusCode(200)
+                    .body("size()", equalTo(0));
+            given().queryParam("filter", "appDId=" + appDId).get(base).then().statusCode(400)
+                    .body("detail", containsString("filter"));
+            given().queryParam("appDId", appDId).get(base).then().statusCode(400)
+                    .body("detail", containsString("appDId"));
+        }
     }
 
     @Test

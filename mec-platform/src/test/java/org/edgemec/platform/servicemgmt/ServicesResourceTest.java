@@ -138,7 +138,12 @@ class ServicesResourceTest {
         given().header("Authorization", app.bearer()).queryParam("scope_of_locality", "GALAXY")
                 .get(BASE + "/services").then().statusCode(400).body("detail", containsString("scope_of_locality"));
         given().header("Authorization", app.bearer()).queryParam("is_local", "maybe")
-                .get(BASE + "/services").then().statusCode(400).body("detail", containsString("is_local"));
+                .get(BASE + "/services").then().statusCode(400).body("detail", containsString("is_local"));        // a misspelt parameter is refused, not ignored (it would answer every service)
+        given().header("Authorization", app.bearer()).queryParam("ser_nmae", "a-" + tag)
+                .get(BASE + "/services").then().statusCode(400).body("detail", containsString("ser_nmae"));
+        given().header("Authorization", app.bearer()).queryParam("ser_nmae", "a-" + tag)
+                .get(BASE + "/applications/" + app.id() + "/services").then().statusCode(400)
+                .body("detail", containsString("ser_nmae"));
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.edgemec.relocation.dashboard;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
@@ -28,7 +29,8 @@ public class DashboardResource {
     @Path("/snapshot")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Hosts, instances, proxies and their clients, latest relocations, recent transactions")
-    public DashboardSnapshot snapshot() {
+    public DashboardSnapshot snapshot(@QueryParam(DashboardTokenParameter.NAME) String token) {
+        // token: read by DashboardTokenParameter before this runs; declared so that it is a known query parameter
         return feed.snapshot();
     }
 
@@ -36,7 +38,8 @@ public class DashboardResource {
     @Path("/events")
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @Operation(summary = "The snapshot as Server-Sent Events 'snapshot', one per poll interval")
-    public void events(@Context SseEventSink sink, @Context Sse sse) {
+    public void events(@Context SseEventSink sink, @Context Sse sse,
+                       @QueryParam(DashboardTokenParameter.NAME) String token) {
         feed.watch(sink, sse);
     }
 }

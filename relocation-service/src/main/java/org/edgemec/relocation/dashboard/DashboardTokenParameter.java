@@ -18,10 +18,13 @@ import jakarta.ws.rs.ext.Provider;
 @Priority(Priorities.AUTHENTICATION - 100)
 public class DashboardTokenParameter implements ContainerRequestFilter {
 
+    /** The query parameter that carries the operator token. */
+    public static final String NAME = "token";
+
     @Override
     public void filter(ContainerRequestContext request) {
         String path = request.getUriInfo().getPath();
-        String token = request.getUriInfo().getQueryParameters().getFirst("token");
+        String token = request.getUriInfo().getQueryParameters().getFirst(NAME);
         if (token != null && path.startsWith("/dashboard/v1/")
                 && request.getHeaderString(HttpHeaders.AUTHORIZATION) == null) {
             request.getHeaders().putSingle(HttpHeaders.AUTHORIZATION, "Bearer " + token);
