@@ -7,7 +7,7 @@ import org.edgemec.common.error.NotFoundException;
 import org.edgemec.common.outbox.NotificationOutbox;
 import org.edgemec.common.persistence.JsonColumn;
 import org.edgemec.mp1api.mec011.appsupport.AppTerminationNotificationSubscription;
-import org.edgemec.platform.notification.CallbackReferences;
+import org.edgemec.platform.notification.CallbackNetworks;
 import org.edgemec.platform.notification.Stored;
 import org.edgemec.platform.persistence.SubscriptionEntity;
 import org.edgemec.platform.persistence.SubscriptionRepository;
@@ -26,9 +26,11 @@ public class AppSubscriptionService {
     private final AppAccess access;
     private final JsonColumn json;
     private final NotificationOutbox outbox;
+    private final CallbackNetworks callbacks;
 
     public AppSubscriptionService(SubscriptionRepository subscriptions, AppAccess access, JsonColumn json,
-                                  NotificationOutbox outbox) {
+                                  NotificationOutbox outbox, CallbackNetworks callbacks) {
+        this.callbacks = callbacks;
         this.subscriptions = subscriptions;
         this.access = access;
         this.json = json;
@@ -44,7 +46,7 @@ public class AppSubscriptionService {
         if (!appInstanceId.equals(body.appInstanceId())) {
             throw new InvalidFieldException("appInstanceId", "must equal the appInstanceId of the resource URI");
         }
-        String callback = CallbackReferences.validate(body.callbackReference());
+        String callback = callbacks.check(body.callbackReference());
         AppTerminationNotificationSubscription stored = new AppTerminationNotificationSubscription(TYPE, callback,
                 null, appInstanceId);
         SubscriptionEntity entity = SubscriptionEntity.create(appInstanceId, TYPE, callback, json.write(stored));

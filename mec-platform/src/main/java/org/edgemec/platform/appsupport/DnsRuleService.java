@@ -74,12 +74,13 @@ public class DnsRuleService implements ActiveDnsRules {
     }
 
     public Tagged<DnsRule> update(String appInstanceId, String dnsRuleId, DnsRule body, String ifMatch) {
-        access.require(appInstanceId);
+        AppInstanceEntity instance = access.require(appInstanceId);
         DnsRuleEntity rule = find(appInstanceId, dnsRuleId);
         if (!dnsRuleId.equals(body.dnsRuleId())) {
             throw new InvalidFieldException("dnsRuleId", "must equal the dnsRuleId of the resource URI");
         }
         validate("", body);
+        requireOwnName(json.read(instance.provisioning, AppInstanceProvisioning.class), body.domainName());
         if (!Tagged.matches(ifMatch, rule.version)) {
             throw new PreconditionFailedException("If-Match " + ifMatch + " does not match the current ETag "
                     + Tagged.etagOf(rule.version));
@@ -190,6 +191,26 @@ public class DnsRuleService implements ActiveDnsRules {
                     n.steering.ttl != null ? n.steering.ttl : n.ruleTtl));
         }
         return records;
+    }
+
+    /**
+     * The names an app may have answered are the ones its provisioning (the AppD's {@code appDNSRule}, granted by the
+     * operator through the LCM) gives it: over Mp1 an app changes its rules' addresses and states, but never takes a
+     * name of another app or of anybody else (the DNS server is authoritative for whatever a rule names). Steering
+     * names are recorded from these rules, and registered services carry no DNS names, so they add nothing.
+     */
+    static void requireOwnName(AppInstanceProvisioning provisioning, String domainName) {
+        Set<String> own = ownNames(provisioning);
+        if (!own.contains(RuleValidation.normalise(domainName))) {
+            throw new InvalidFieldException("domainName", "'" + domainName + "' is not a name of this app instance"
+                    + " (its AppD DNS rules name " + own + ")");
+        }
+    }
+
+    static Set<String> ownNames(AppInstanceProvisioning provisioning) {
+        return provisioning.appDNSRule() == null ? Set.of() : provisioning.appDNSRule().stream()
+                .map(DNSRuleDescriptor::domainName).filter(java.util.Objects::nonNull).map(RuleValidation::normalise)
+                .collect(Collectors.toCollection(java.util.TreeSet::new));
     }
 
     private String endpointHost(String appInstanceId) {

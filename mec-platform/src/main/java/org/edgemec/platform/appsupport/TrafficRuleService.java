@@ -7,6 +7,10 @@ import org.edgemec.common.error.NotFoundException;
 import org.edgemec.common.error.PreconditionFailedException;
 import org.edgemec.common.persistence.JsonColumn;
 import org.edgemec.mp1api.common.RuleState;
+import org.edgemec.mp1api.common.TrafficFilter;
+import org.edgemec.mp1api.provisioning.AppInstanceProvisioning;
+import org.edgemec.platform.persistence.AppInstanceEntity;
+import org.edgemec.platform.provisioning.AppInstanceFronting;
 import org.edgemec.mp1api.mec0102.appd.InterfaceDescriptor;
 import org.edgemec.mp1api.mec0102.appd.TrafficRuleDescriptor;
 import org.edgemec.mp1api.mec011.appsupport.DestinationInterface;
@@ -14,9 +18,15 @@ import org.edgemec.mp1api.mec011.appsupport.TrafficRule;
 import org.edgemec.platform.domain.rules.ActiveTrafficRules;
 import org.edgemec.platform.persistence.TrafficRuleEntity;
 import org.edgemec.platform.persistence.TrafficRuleRepository;
+import org.edgemec.platform.proxy.persistence.ProxyServiceEntity;
+import org.edgemec.platform.proxy.persistence.ProxyServiceRepository;
 import org.edgemec.platform.security.AppAccess;
 
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /** Mp1 TrafficRules of the app instances on this host, and their ACTIVE view for the edge proxy. */
 @ApplicationScoped
@@ -26,9 +36,12 @@ public class TrafficRuleService implements ActiveTrafficRules {
     private final TrafficRuleRepository rules;
     private final AppAccess access;
     private final JsonColumn json;
+    private final ProxyServiceRepository fronted;
 
-    public TrafficRuleService(TrafficRuleRepository rules, AppAccess access, JsonColumn json) {
+    public TrafficRuleService(TrafficRuleRepository rules, AppAccess access, JsonColumn json,
+                              ProxyServiceRepository fronted) {
         this.rules = rules;
+        this.fronted = fronted;
         this.access = access;
         this.json = json;
     }
@@ -48,12 +61,16 @@ public class TrafficRuleService implements ActiveTrafficRules {
     }
 
     public Tagged<TrafficRule> update(String appInstanceId, String trafficRuleId, TrafficRule body, String ifMatch) {
-        access.require(appInstanceId);
+        AppInstanceEntity instance = access.require(appInstanceId);
         TrafficRuleEntity rule = find(appInstanceId, trafficRuleId);
         if (!trafficRuleId.equals(body.trafficRuleId())) {
             throw new InvalidFieldException("trafficRuleId", "must equal the trafficRuleId of the resource URI");
         }
         RuleValidation.priority("priority", body.priority());
+        Set<String> own = new HashSet<>(AppInstanceFronting.hostNames(
+                json.read(instance.provisioning, AppInstanceProvisioning.class)));
+        fronted.list("appInstanceId", appInstanceId).forEach(s -> own.add(s.serviceHost));
+        ownTags("", body.trafficFilter(), own);
         if (!Tagged.matches(ifMatch, rule.version)) {
             throw new PreconditionFailedException("If-Match " + ifMatch + " does not match the current ETag "
                     + Tagged.etagOf(rule.version));
@@ -65,8 +82,9 @@ public class TrafficRuleService implements ActiveTrafficRules {
     }
 
     /** Stores an AppD rule at provisioning; the AppD has no state, so the rule starts ACTIVE. */
-    public void provision(String appInstanceId, TrafficRuleDescriptor descriptor, String field) {
+    public void provision(String appInstanceId, TrafficRuleDescriptor descriptor, String field, Set<String> ownHosts) {
         RuleValidation.priority(field + ".priority", descriptor.priority());
+        ownTags(field + ".", descriptor.trafficFilter(), ownHosts);
         TrafficRule rule = new TrafficRule(descriptor.trafficRuleId(), descriptor.filterType(),
                 descriptor.priority(), descriptor.trafficFilter(), descriptor.action(),
                 destination(descriptor.dstInterface()), RuleState.ACTIVE);
@@ -82,13 +100,47 @@ public class TrafficRuleService implements ActiveTrafficRules {
     @Override
     @Transactional
     public List<Rule> inPriorityOrder() {
-        return rules.list("state = ?1 order by priority, id", RuleState.ACTIVE.name()).stream().map(entity -> {
+        List<TrafficRuleEntity> active = rules.list("state = ?1 order by priority, id", RuleState.ACTIVE.name());
+        Map<String, Set<String>> hostsByApp = new HashMap<>();
+        Set<String> apps = new HashSet<>();
+        active.forEach(r -> apps.add(r.appInstanceId));
+        if (!apps.isEmpty()) {
+            // each rule is scoped to the host names the proxy fronts for its own app instance (isolation)
+            for (ProxyServiceEntity s : fronted.list("appInstanceId in ?1", apps)) {
+                hostsByApp.computeIfAbsent(s.appInstanceId, k -> new HashSet<>()).add(s.serviceHost);
+            }
+        }
+        return active.stream().map(entity -> {
             TrafficRule rule = json.read(entity.body, TrafficRule.class);
             List<DestinationInterface> destinations = rule.dstInterface() == null ? List.of()
                     : List.of(rule.dstInterface());
             return new Rule(entity.trafficRuleId, entity.appInstanceId, entity.priority,
-                    Action.valueOf(rule.action().name()), rule.trafficFilter(), destinations);
+                    Action.valueOf(rule.action().name()), rule.trafficFilter(), destinations,
+                    hostsByApp.getOrDefault(entity.appInstanceId, Set.of()));
         }).toList();
+    }
+
+    /**
+     * A filter's {@code tag} is matched against the requested service host (docs/edge-proxy.md), so it can only name
+     * one of the app's own host names: naming another app's host would never match (rules are scoped to their own
+     * app's hosts) and is refused rather than silently stored. {@code dstAddress} is not checked the same way: it is
+     * matched against the backend, whose address changes with every endpoint report and relocation, and the scoping
+     * keeps it to the app's own traffic anyway.
+     */
+    static void ownTags(String prefix, List<TrafficFilter> filters, Set<String> ownHosts) {
+        if (filters == null) {
+            return;
+        }
+        for (int i = 0; i < filters.size(); i++) {
+            List<String> tags = filters.get(i) == null ? null : filters.get(i).tag();
+            for (String tag : tags == null ? List.<String>of() : tags) {
+                if (tag == null || !ownHosts.contains(RuleValidation.normalise(tag))) {
+                    throw new InvalidFieldException(prefix + "trafficFilter[" + i + "].tag", "'" + tag
+                            + "' is not a service host name of this app instance (its AppD DNS names " + ownHosts
+                            + "): a rule acts only on the app's own traffic");
+                }
+            }
+        }
     }
 
     private void apply(TrafficRuleEntity entity, TrafficRule rule) {

@@ -96,8 +96,10 @@ public class ProvisioningService {
         entity.createdAt = OffsetDateTime.now();
         instances.persistAndFlush(entity);
         List<?> traffic = orEmpty(body.appTrafficRule());
+        Set<String> ownHosts = Set.copyOf(AppInstanceFronting.hostNames(body));
         for (int i = 0; i < traffic.size(); i++) {
-            trafficRules.provision(entity.appInstanceId, body.appTrafficRule().get(i), "appTrafficRule[" + i + "]");
+            trafficRules.provision(entity.appInstanceId, body.appTrafficRule().get(i), "appTrafficRule[" + i + "]",
+                    ownHosts);
         }
         for (int i = 0; i < orEmpty(body.appDNSRule()).size(); i++) {
             dnsRules.provision(entity.appInstanceId, body.appDNSRule().get(i), "appDNSRule[" + i + "]",

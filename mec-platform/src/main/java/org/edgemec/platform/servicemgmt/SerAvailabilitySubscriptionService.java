@@ -8,7 +8,7 @@ import org.edgemec.common.outbox.NotificationOutbox;
 import org.edgemec.common.persistence.JsonColumn;
 import org.edgemec.mp1api.mec011.servicemgmt.FilteringCriteria;
 import org.edgemec.mp1api.mec011.servicemgmt.SerAvailabilityNotificationSubscription;
-import org.edgemec.platform.notification.CallbackReferences;
+import org.edgemec.platform.notification.CallbackNetworks;
 import org.edgemec.platform.notification.Stored;
 import org.edgemec.platform.persistence.SubscriptionEntity;
 import org.edgemec.platform.persistence.SubscriptionRepository;
@@ -28,9 +28,12 @@ public class SerAvailabilitySubscriptionService {
     private final AppAccess access;
     private final JsonColumn json;
     private final NotificationOutbox outbox;
+    private final CallbackNetworks callbacks;
 
     public SerAvailabilitySubscriptionService(SubscriptionRepository subscriptions, AppAccess access,
-                                              JsonColumn json, NotificationOutbox outbox) {
+                                              JsonColumn json, NotificationOutbox outbox,
+                                              CallbackNetworks callbacks) {
+        this.callbacks = callbacks;
         this.subscriptions = subscriptions;
         this.access = access;
         this.json = json;
@@ -43,7 +46,7 @@ public class SerAvailabilitySubscriptionService {
         if (!TYPE.equals(body.subscriptionType())) {
             throw new InvalidFieldException("subscriptionType", "must be " + TYPE);
         }
-        String callback = CallbackReferences.validate(body.callbackReference());
+        String callback = callbacks.check(body.callbackReference());
         validate(body.filteringCriteria());
         SerAvailabilityNotificationSubscription stored = new SerAvailabilityNotificationSubscription(TYPE, callback,
                 null, body.filteringCriteria());

@@ -269,7 +269,8 @@ class EdgeProxyDataPlaneTest {
                                                 TrafficFilter filter, String destination) {
         List<DestinationInterface> destinations = destination == null ? List.of()
                 : List.of(new DestinationInterface(InterfaceType.IP, null, null, null, destination));
-        return new ActiveTrafficRules.Rule(id, "app-1", priority, action, List.of(filter), destinations);
+        return new ActiveTrafficRules.Rule(id, "app-1", priority, action, List.of(filter), destinations,
+                java.util.Set.of(ProxyTestBed.SERVICE));
     }
 
     private static void awaitMirrored(int count) throws InterruptedException {

@@ -55,7 +55,11 @@ final class TrafficRuleMatcher {
         return Decision.PASS;
     }
 
+    /** A rule never matches another app's traffic: the request's service host must be one the rule's app owns. */
     static boolean matches(ActiveTrafficRules.Rule rule, RequestFacts facts) {
+        if (!rule.covers(facts.serviceHost())) {
+            return false;
+        }
         List<TrafficFilter> filters = rule.filters();
         return filters == null || filters.isEmpty() || filters.stream().anyMatch(f -> matches(f, facts));
     }

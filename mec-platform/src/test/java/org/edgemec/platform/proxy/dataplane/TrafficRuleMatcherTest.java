@@ -9,6 +9,7 @@ import org.edgemec.platform.proxy.domain.Endpoint;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -18,6 +19,9 @@ class TrafficRuleMatcherTest {
 
     private static final TrafficRuleMatcher.RequestFacts REQUEST = new TrafficRuleMatcher.RequestFacts(
             "10.1.2.3", 40000, "192.168.0.10", 8080, "https", "HTTP/2", "app.edge.test", "/api/items");
+
+    /** The host names the rules' app owns: the request above is its traffic. */
+    private static final Set<String> OWN = Set.of("app.edge.test");
 
     private static TrafficFilter filter(List<String> src, List<String> dst, List<String> srcPort,
                                         List<String> dstPort, List<String> protocol, List<String> tag) {
@@ -45,11 +49,11 @@ class TrafficRuleMatcherTest {
     @Test
     void shouldLetTheFirstMatchingRuleInPriorityOrderDecide() {
         Rule drop = new Rule("r1", "app", 1, Action.DROP, List.of(filter(null, null, null, null, null,
-                List.of("other.test"))), List.of());
+                List.of("other.test"))), List.of(), OWN);
         Rule forward = new Rule("r2", "app", 2, Action.FORWARD_ENCAPSULATED, List.of(filter(null, null, null, null,
                 null, List.of("app.edge.test"))),
-                List.of(new DestinationInterface(InterfaceType.IP, null, null, null, "192.168.0.99")));
-        Rule passAll = new Rule("r3", "app", 3, Action.DROP, List.of(), List.of());
+                List.of(new DestinationInterface(InterfaceType.IP, null, null, null, "192.168.0.99")), OWN);
+        Rule passAll = new Rule("r3", "app", 3, Action.DROP, List.of(), List.of(), OWN);
         TrafficRuleMatcher.Decision d = TrafficRuleMatcher.decide(List.of(drop, forward, passAll), REQUEST);
         assertEquals(Action.FORWARD_ENCAPSULATED, d.action());
         assertEquals(new Endpoint("192.168.0.99", 8080), d.destination());
@@ -58,8 +62,21 @@ class TrafficRuleMatcherTest {
 
     @Test
     void shouldPassWhenForwardRuleHasNoDestination() {
-        Rule forward = new Rule("r1", "app", 1, Action.FORWARD_DECAPSULATED, List.of(), List.of());
+        Rule forward = new Rule("r1", "app", 1, Action.FORWARD_DECAPSULATED, List.of(), List.of(), OWN);
         assertEquals(Action.PASSTHROUGH, TrafficRuleMatcher.decide(List.of(forward), REQUEST).action());
         assertEquals(Action.PASSTHROUGH, TrafficRuleMatcher.decide(List.of(), REQUEST).action());
+    }
+
+    @Test
+    void shouldNeverApplyARuleToAnotherAppsTraffic() {
+        // an unrestricted DROP of app B: only B's host names are dropped, never app A's request above
+        Rule dropAllOfB = new Rule("b-drop", "app-b", 0, Action.DROP, List.of(), List.of(), Set.of("b.edge.test"));
+        assertEquals(Action.PASSTHROUGH, TrafficRuleMatcher.decide(List.of(dropAllOfB), REQUEST).action());
+        TrafficRuleMatcher.RequestFacts forB = new TrafficRuleMatcher.RequestFacts("10.1.2.3", 40000,
+                "192.168.0.11", 8080, "https", "HTTP/2", "b.edge.test", "/");
+        assertEquals(Action.DROP, TrafficRuleMatcher.decide(List.of(dropAllOfB), forB).action());
+        Rule unscoped = new Rule("nothing", "app-c", 0, Action.DROP, List.of(), List.of(), Set.of());
+        assertEquals(Action.PASSTHROUGH, TrafficRuleMatcher.decide(List.of(unscoped), REQUEST).action(),
+                "an app that fronts no host name acts on nothing");
     }
 }
