@@ -90,8 +90,7 @@ public class AppInstancesResource {
     @Path("/{appInstanceId}/configure_platform_for_app")
     public Response configurePlatform(@PathParam("appInstanceId") String id,
             @Valid @NotNull ConfigPlatformForAppRequest body) {
-        lifecycle.configurePlatform(id, body);
-        return Response.accepted().build();
+        return accepted(lifecycle.configurePlatform(id, body));
     }
 
     private Response accepted(OpOcc op) {

@@ -17,7 +17,6 @@ import java.util.List;
 import org.edgemec.applcm.domain.lcm.LcmOpOccService;
 import org.edgemec.applcm.domain.lcm.LifecycleService;
 import org.edgemec.applcm.domain.lcm.OpOcc;
-import org.edgemec.mp1api.mec0102.lcm.AppLcmOpOcc;
 import org.edgemec.mp1api.mec0102.lcm.CancelMode;
 
 /** MEC 010-2 LCM operation occurrences and their cancel / fail / retry tasks. */
@@ -39,13 +38,13 @@ public class AppLcmOpOccsResource {
     }
 
     @GET
-    public List<AppLcmOpOcc> list(@QueryParam("filter") String filter) {
+    public List<LcmOpOccInfo> list(@QueryParam("filter") String filter) {
         return AttributeFilter.apply(ops.list().stream().map(mapper::opOcc).toList(), filter, json);
     }
 
     @GET
     @Path("/{appLcmOpOccId}")
-    public AppLcmOpOcc get(@PathParam("appLcmOpOccId") String id) {
+    public LcmOpOccInfo get(@PathParam("appLcmOpOccId") String id) {
         return mapper.opOcc(ops.get(id));
     }
 
@@ -59,7 +58,7 @@ public class AppLcmOpOccsResource {
 
     @POST
     @Path("/{appLcmOpOccId}/fail")
-    public AppLcmOpOcc fail(@PathParam("appLcmOpOccId") String id) {
+    public LcmOpOccInfo fail(@PathParam("appLcmOpOccId") String id) {
         return mapper.opOcc(ops.fail(id));
     }
 

@@ -8,7 +8,7 @@ import org.edgemec.applcm.config.LcmConfig;
 import org.edgemec.applcm.domain.lcm.AppInstance;
 import org.edgemec.applcm.domain.lcm.LcmSubscriptionService.LcmSubscription;
 import org.edgemec.applcm.domain.lcm.OpOcc;
-import org.edgemec.mp1api.common.LcmOperationType;
+import com.fasterxml.jackson.databind.JsonNode;
 import org.edgemec.mp1api.common.LinkType;
 import org.edgemec.mp1api.common.SelfLinks;
 import org.edgemec.mp1api.common.TimeStamp;
@@ -23,7 +23,6 @@ import org.edgemec.mp1api.mec0102.lcm.AppLcmOpOcc;
 import org.edgemec.mp1api.mec0102.lcm.AppLcmOpOccSubscriptionInfo;
 import org.edgemec.mp1api.mec0102.lcm.AppLcmOpOccSubscriptionRequest;
 import org.edgemec.mp1api.mec0102.lcm.CancelMode;
-import org.edgemec.mp1api.mec0102.lcm.InstantiateAppRequest;
 import org.edgemec.mp1api.mec0102.lcm.InstantiatedAppState;
 import org.edgemec.mp1api.mec0102.lcm.McioInfo;
 
@@ -57,17 +56,17 @@ public class LcmMapper {
         return base + "/app_lcm_op_occs/" + op.id();
     }
 
-    public AppLcmOpOcc opOcc(OpOcc op) {
-        InstantiateAppRequest params = null;
-        if (op.operation() == LcmOperationType.INSTANTIATE && op.paramsJson() != null) {
+    public LcmOpOccInfo opOcc(OpOcc op) {
+        JsonNode params = null;
+        if (op.paramsJson() != null) {
             try {
-                params = json.readValue(op.paramsJson(), InstantiateAppRequest.class);
+                params = json.readTree(op.paramsJson());
             } catch (IOException e) {
                 throw new IllegalStateException("stored parameters of " + op.id() + " are unreadable", e);
             }
         }
-        return new AppLcmOpOcc(op.id(), op.state(), TimeStamp.of(op.stateEnteredTime().toInstant()),
-                TimeStamp.of(op.startTime().toInstant()), op.operation(), params, op.cancelPending(),
+        return new LcmOpOccInfo(op.id(), op.state(), TimeStamp.of(op.stateEnteredTime().toInstant()),
+                TimeStamp.of(op.startTime().toInstant()), op.operation().name(), params, op.cancelPending(),
                 op.cancelMode() == null ? null : new CancelMode(CancelMode.Mode.valueOf(op.cancelMode())),
                 new AppLcmOpOcc.Links(new LinkType(opOccHref(op)),
                         new LinkType(base + "/app_instances/" + op.appInstanceId())));

@@ -40,6 +40,9 @@ public class LcmOpOccEntity {
     public String errorInstance;
     /** JSON array of {time, step} records, appended as the operation runs. */
     public String steps;
+    /** configure_platform_for_app: the platform's provisioning and identity before it was changed (JSON). */
+    @Column(name = "platform_snapshot")
+    public String platformSnapshot;
     @Column(name = "created_at")
     public OffsetDateTime createdAt;
 }

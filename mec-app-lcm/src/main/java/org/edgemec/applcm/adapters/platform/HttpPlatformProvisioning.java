@@ -71,6 +71,24 @@ public class HttpPlatformProvisioning implements PlatformProvisioning {
     @Override
     @Timeout(20000)
     @Retry(maxRetries = 2, delay = 500, abortOn = ProvisioningFailedException.Rejected.class)
+    public Optional<AppInstanceProvisioning> provisioning(URI platformUrl, String appInstanceId) {
+        HttpResponse<String> answer = send(platformUrl, "provisioning read", HttpRequest.newBuilder(
+                URI.create(platformUrl + PATH + "/" + appInstanceId)).GET());
+        if (answer.statusCode() == 404) {
+            return Optional.empty();
+        }
+        expect(answer, 200, platformUrl, "provisioning read of " + appInstanceId);
+        try {
+            return Optional.of(json.readValue(answer.body(), AppInstanceProvisioning.class));
+        } catch (IOException e) {
+            throw new ProvisioningFailedException("provisioning read at " + platformUrl + " answered 200 with an "
+                    + "unreadable body", ProblemDetails.of(502, "Bad provisioning answer", e.getMessage()));
+        }
+    }
+
+    @Override
+    @Timeout(20000)
+    @Retry(maxRetries = 2, delay = 500, abortOn = ProvisioningFailedException.Rejected.class)
     public void updateEndpoint(URI platformUrl, String appInstanceId, AppEndpoint endpoint) {
         HttpResponse<String> answer = send(platformUrl, "endpoint update", HttpRequest.newBuilder(
                 URI.create(platformUrl + PATH + "/" + appInstanceId + "/endpoint"))
@@ -156,9 +174,11 @@ public class HttpPlatformProvisioning implements PlatformProvisioning {
             return http.send(request.header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(8))
                     .build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
+            // a refused connection has no message: its class says what happened
+            String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             throw new ProvisioningFailedException(what + ": mec-platform " + platformUrl + " unreachable: "
-                    + e.getMessage(), ProblemDetails.of(503, "mec-platform unreachable", "mec-platform "
-                    + platformUrl + " did not answer: " + e.getMessage()));
+                    + why, ProblemDetails.of(503, "mec-platform unreachable", "mec-platform "
+                    + platformUrl + " did not answer: " + why));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);

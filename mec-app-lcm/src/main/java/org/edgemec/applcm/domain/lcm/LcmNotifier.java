@@ -12,7 +12,6 @@ import org.edgemec.applcm.persistence.LcmOpOccEntity;
 import org.edgemec.applcm.persistence.LcmSubscriptionEntity;
 import org.edgemec.applcm.persistence.LcmSubscriptionRepository;
 import org.edgemec.common.outbox.NotificationOutbox;
-import org.edgemec.mp1api.common.LcmOperationType;
 import org.edgemec.mp1api.common.LinkType;
 import org.edgemec.mp1api.common.SubscriptionLinks;
 import org.edgemec.mp1api.common.TimeStamp;
@@ -62,8 +61,8 @@ public class LcmNotifier {
         String id = UUID.randomUUID().toString();
         for (LcmSubscriptionEntity s : subscriptions.list("subscriptionType", "AppLcmOpOccStateChangeSubscription")) {
             if (read(s) instanceof AppLcmOpOccSubscriptionRequest r && matches(r.appLcmOpOccSubscriptionFilter(), op, inst)) {
-                outbox.enqueue(s.id, s.callbackUri, new AppLcmOpOccNotification(id, s.subscriptionType,
-                        LcmOperationType.valueOf(op.lcmOperation), LcmOperationState.valueOf(op.operationState), s.id,
+                outbox.enqueue(s.id, s.callbackUri, new OpOccNotification(id, s.subscriptionType,
+                        op.lcmOperation, LcmOperationState.valueOf(op.operationState), s.id,
                         TimeStamp.now(), op.id, op.appInstanceId, new AppLcmOpOccNotification.Links(
                         link("/app_lcm/v1/app_instances/" + inst.id), link("/app_lcm/v1/subscriptions/" + s.id),
                         link("/app_lcm/v1/app_lcm_op_occs/" + op.id))));

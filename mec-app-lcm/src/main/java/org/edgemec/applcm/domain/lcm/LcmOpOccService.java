@@ -17,7 +17,6 @@ import org.edgemec.applcm.persistence.LcmOpOccEntity;
 import org.edgemec.applcm.persistence.LcmOpOccRepository;
 import org.edgemec.common.error.ConflictException;
 import org.edgemec.common.error.NotFoundException;
-import org.edgemec.mp1api.common.LcmOperationType;
 import org.edgemec.mp1api.common.ProblemDetails;
 import org.edgemec.mp1api.mec0102.lcm.AppInstanceState;
 import org.edgemec.mp1api.mec0102.lcm.InstantiationState;
@@ -50,13 +49,13 @@ public class LcmOpOccService {
         this.json = json;
     }
 
-    public OpOcc begin(String appInstanceId, LcmOperationType operation, Object params) {
+    public OpOcc begin(String appInstanceId, LcmOperation operation, Object params) {
         AppInstanceEntity inst = instances.findById(appInstanceId, LockModeType.PESSIMISTIC_WRITE);
         if (inst == null) {
             throw new NotFoundException("app instance " + appInstanceId + " does not exist");
         }
         boolean instantiated = InstantiationState.INSTANTIATED.name().equals(inst.instantiationState);
-        if (operation == LcmOperationType.INSTANTIATE == instantiated) {
+        if (operation == LcmOperation.INSTANTIATE == instantiated) {
             throw new ConflictException("app instance " + appInstanceId + " is " + inst.instantiationState
                     + "; " + operation + " is not possible");
         }
@@ -115,8 +114,14 @@ public class LcmOpOccService {
             OperationalState operationalState) {
         LcmOpOccEntity op = locked(opId);
         AppInstanceEntity inst = instances.findById(op.appInstanceId);
-        LcmOperationType type = LcmOperationType.valueOf(op.lcmOperation);
-        if (type == LcmOperationType.TERMINATE) {
+        LcmOperation type = LcmOperation.valueOf(op.lcmOperation);
+        op.platformSnapshot = null;
+        if (type == LcmOperation.CONFIGURE_PLATFORM_FOR_APP) {
+            // the instance's state is what it was: only the platform's configuration changed
+            enter(op, LcmOperationState.COMPLETED, inst);
+            return;
+        }
+        if (type == LcmOperation.TERMINATE) {
             inst.instantiationState = InstantiationState.NOT_INSTANTIATED.name();
             inst.operationalState = null;
             inst.hostName = null;
@@ -125,7 +130,7 @@ public class LcmOpOccService {
         } else {
             inst.instantiationState = InstantiationState.INSTANTIATED.name();
             inst.operationalState = operationalState.name();
-            if (type == LcmOperationType.INSTANTIATE) {
+            if (type == LcmOperation.INSTANTIATE) {
                 inst.hostName = host;
                 inst.containerId = containerId;
                 inst.containerName = containerName;
@@ -133,8 +138,22 @@ public class LcmOpOccService {
         }
         inst.updatedAt = OffsetDateTime.now();
         enter(op, LcmOperationState.COMPLETED, inst);
-        notifier.instanceStateChanged(inst, type == LcmOperationType.TERMINATE ? AppInstanceState.NOT_INSTANTIATED
+        notifier.instanceStateChanged(inst, type == LcmOperation.TERMINATE ? AppInstanceState.NOT_INSTANTIATED
                 : AppInstanceState.valueOf(operationalState.name()));
+    }
+
+    /**
+     * Keeps what configure_platform_for_app needs to put the platform back (or to carry on after a retry) once it has
+     * removed the instance's provisioning: the provisioning and Mp1 identity read before (JSON).
+     */
+    public void saveSnapshot(String opId, String snapshot) {
+        locked(opId).platformSnapshot = snapshot;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public String snapshot(String opId) {
+        LcmOpOccEntity op = ops.findById(opId);
+        return op == null ? null : op.platformSnapshot;
     }
 
     public OpOcc retry(String opId) {
@@ -229,7 +248,7 @@ public class LcmOpOccService {
     }
 
     private OpOcc view(LcmOpOccEntity op) {
-        return new OpOcc(op.id, op.appInstanceId, LcmOperationType.valueOf(op.lcmOperation),
+        return new OpOcc(op.id, op.appInstanceId, LcmOperation.valueOf(op.lcmOperation),
                 LcmOperationState.valueOf(op.operationState), op.stateEnteredTime, op.startTime, op.operationParams,
                 op.cancelPending, op.cancelMode, errorOf(op), tree(op.steps));
     }

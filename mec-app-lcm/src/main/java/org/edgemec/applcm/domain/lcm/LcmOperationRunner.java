@@ -20,6 +20,7 @@ import org.edgemec.applcm.domain.provision.ProvisioningFailedException;
 import org.edgemec.common.error.MecException;
 import org.edgemec.common.error.ProblemStatus;
 import org.edgemec.mp1api.common.ProblemDetails;
+import org.edgemec.mp1api.mec0102.lcm.ConfigPlatformForAppRequest;
 import org.edgemec.mp1api.mec0102.lcm.InstantiateAppRequest;
 import org.edgemec.mp1api.mec0102.lcm.OperateAppRequest;
 import org.edgemec.mp1api.mec0102.lcm.OperationalState;
@@ -38,6 +39,7 @@ public class LcmOperationRunner {
     private final LcmOpOccService ops;
     private final AppInstanceService instances;
     private final InstantiateSteps instantiate;
+    private final ConfigureSteps configure;
     private final MecHostService hosts;
     private final EngineProvider engines;
     private final PlatformProvisioning provisioning;
@@ -48,11 +50,12 @@ public class LcmOperationRunner {
     private final LcmConfig config;
 
     public LcmOperationRunner(LcmOpOccService ops, AppInstanceService instances, InstantiateSteps instantiate,
-            MecHostService hosts, EngineProvider engines, PlatformProvisioning provisioning, GrantService grants,
+            ConfigureSteps configure, MecHostService hosts, EngineProvider engines, PlatformProvisioning provisioning, GrantService grants,
             PackageService packages, ManagedExecutor executor, ObjectMapper json, LcmConfig config) {
         this.ops = ops;
         this.instances = instances;
         this.instantiate = instantiate;
+        this.configure = configure;
         this.hosts = hosts;
         this.engines = engines;
         this.provisioning = provisioning;
@@ -85,6 +88,7 @@ public class LcmOperationRunner {
                 case INSTANTIATE -> instantiate.run(op, inst, read(op, InstantiateAppRequest.class));
                 case TERMINATE -> terminate(op, inst, read(op, TerminateAppRequest.class));
                 case OPERATE -> operate(op, inst, read(op, OperateAppRequest.class));
+                case CONFIGURE_PLATFORM_FOR_APP -> configure.run(op, inst, read(op, ConfigPlatformForAppRequest.class));
             }
         } catch (Cancelled c) {
             ops.failTemp(opId, ProblemDetails.of(409, "Cancelled", "cancelled"));

@@ -1,44 +1,37 @@
 package org.edgemec.applcm.domain.lcm;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.context.ManagedExecutor;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
 import org.edgemec.applcm.domain.host.MecHost;
 import org.edgemec.applcm.domain.host.MecHostService;
-import org.edgemec.mp1api.provisioning.AppInstanceProvisioning;
-import org.edgemec.applcm.domain.provision.PlatformProvisioning;
 import org.edgemec.common.error.ConflictException;
 import org.edgemec.common.error.InvalidFieldException;
 import org.edgemec.common.error.NotFoundException;
-import org.edgemec.mp1api.common.LcmOperationType;
 import org.edgemec.mp1api.common.MecHostInformation;
 import org.edgemec.mp1api.mec0102.lcm.ConfigPlatformForAppRequest;
 import org.edgemec.mp1api.mec0102.lcm.InstantiateAppRequest;
 import org.edgemec.mp1api.mec0102.lcm.InstantiationState;
 import org.edgemec.mp1api.mec0102.lcm.OperateAppRequest;
 import org.edgemec.mp1api.mec0102.lcm.TerminateAppRequest;
-import org.jboss.logging.Logger;
 
 /** The LCM operations as the API sees them: checked, recorded as an op occ (STARTING), then run in the background. */
 @ApplicationScoped
 public class LifecycleService {
 
-    private static final Logger LOG = Logger.getLogger(LifecycleService.class);
-
     private final LcmOpOccService ops;
     private final AppInstanceService instances;
     private final LcmOperationRunner runner;
     private final MecHostService hosts;
-    private final PlatformProvisioning provisioning;
-    private final ManagedExecutor executor;
 
     public LifecycleService(LcmOpOccService ops, AppInstanceService instances, LcmOperationRunner runner,
-            MecHostService hosts, PlatformProvisioning provisioning, ManagedExecutor executor) {
+            MecHostService hosts) {
         this.ops = ops;
         this.instances = instances;
         this.runner = runner;
         this.hosts = hosts;
-        this.provisioning = provisioning;
-        this.executor = executor;
     }
 
     public OpOcc instantiate(String appInstanceId, InstantiateAppRequest request) {
@@ -52,14 +45,14 @@ public class LifecycleService {
                         + " does not exist");
             }
         }
-        return started(ops.begin(appInstanceId, LcmOperationType.INSTANTIATE, request));
+        return started(ops.begin(appInstanceId, LcmOperation.INSTANTIATE, request));
     }
 
     public OpOcc terminate(String appInstanceId, TerminateAppRequest request) {
         if (request.gracefulTerminationTimeout() != null && request.gracefulTerminationTimeout() < 0) {
             throw new InvalidFieldException("gracefulTerminationTimeout", "must not be negative");
         }
-        return started(ops.begin(appInstanceId, LcmOperationType.TERMINATE, request));
+        return started(ops.begin(appInstanceId, LcmOperation.TERMINATE, request));
     }
 
     public OpOcc operate(String appInstanceId, OperateAppRequest request) {
@@ -70,7 +63,7 @@ public class LifecycleService {
         if (inst.operationalState() == request.changeStateTo()) {
             throw new ConflictException("app instance " + appInstanceId + " is already " + request.changeStateTo());
         }
-        return started(ops.begin(appInstanceId, LcmOperationType.OPERATE, request));
+        return started(ops.begin(appInstanceId, LcmOperation.OPERATE, request));
     }
 
     public OpOcc retry(String opId) {
@@ -79,8 +72,12 @@ public class LifecycleService {
         return op;
     }
 
-    /** Reconfigures the host's mec-platform for a running instance (re-provisions with the given AppD parts). */
-    public void configurePlatform(String appInstanceId, ConfigPlatformForAppRequest request) {
+    /**
+     * Records a CONFIGURE_PLATFORM_FOR_APP op occ for an instantiated instance on a host with a mec-platform; the
+     * runner replaces the platform's configuration keeping the instance's Mp1 identity and endpoint
+     * ({@link ConfigureSteps}). Duplicate rule ids are refused here, before anything is recorded or sent.
+     */
+    public OpOcc configurePlatform(String appInstanceId, ConfigPlatformForAppRequest request) {
         AppInstance inst = instances.get(appInstanceId);
         if (inst.instantiationState() != InstantiationState.INSTANTIATED) {
             throw new ConflictException("app instance " + appInstanceId + " is NOT_INSTANTIATED");
@@ -89,18 +86,18 @@ public class LifecycleService {
         if (!host.hasPlatform()) {
             throw new ConflictException("MEC host " + host.name() + " has no mec-platform to configure");
         }
-        AppInstanceProvisioning body = new AppInstanceProvisioning(inst.id(), inst.appDId(), inst.appName(),
-                inst.appProvider(), inst.appSoftVersion(), null, request.appTrafficRule(), request.appDNSRule(),
-                request.appServiceRequired(), request.appServiceProduced());
-        executor.runAsync(() -> {
-            try {
-                provisioning.deprovision(host.platformUrl(), inst.id(), false);
-                provisioning.provision(host.platformUrl(), body);
-                LOG.infof("mec-platform of %s reconfigured for %s", host.name(), inst.id());
-            } catch (RuntimeException e) {
-                LOG.warnf("reconfiguring mec-platform of %s for %s failed: %s", host.name(), inst.id(), e.getMessage());
+        unique("appTrafficRule", request.appTrafficRule(), r -> r.trafficRuleId(), "trafficRuleId");
+        unique("appDNSRule", request.appDNSRule(), r -> r.dnsRuleId(), "dnsRuleId");
+        return started(ops.begin(appInstanceId, LcmOperation.CONFIGURE_PLATFORM_FOR_APP, request));
+    }
+
+    private static <T> void unique(String field, List<T> items, Function<T, String> id, String idName) {
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; items != null && i < items.size(); i++) {
+            if (!seen.add(id.apply(items.get(i)))) {
+                throw new InvalidFieldException(field + "[" + i + "]." + idName, "duplicate id " + id.apply(items.get(i)));
             }
-        });
+        }
     }
 
     private OpOcc started(OpOcc op) {

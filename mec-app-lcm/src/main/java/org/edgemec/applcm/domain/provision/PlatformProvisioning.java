@@ -19,6 +19,9 @@ public interface PlatformProvisioning {
      */
     AppInstanceCredentials provision(URI platformUrl, AppInstanceProvisioning request);
 
+    /** The instance's provisioning as the platform keeps it (rules, services, endpoint); empty when it has none. */
+    Optional<AppInstanceProvisioning> provisioning(URI platformUrl, String appInstanceId);
+
     /** Tells the platform where the instance serves now. */
     void updateEndpoint(URI platformUrl, String appInstanceId, AppEndpoint endpoint);
 
