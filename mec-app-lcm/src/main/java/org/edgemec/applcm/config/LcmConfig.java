@@ -29,6 +29,8 @@ public interface LcmConfig {
 
     Move move();
 
+    Operation operation();
+
     /** Bearer token the LCM presents to mec-platform provisioning. */
     @WithDefault("edgemec-operator-dev-token")
     String operatorToken();
@@ -48,6 +50,21 @@ public interface LcmConfig {
         String heartbeatEvery();
 
         /** Scheduler period of the recovery scan, or {@code off} (read by {@code @Scheduled}). */
+        @WithDefault("15s")
+        String recoveryEvery();
+    }
+
+    /** LCM operation occurrences ({@code edgemec.lcm.operation.*}): the claim of the replica running one. */
+    interface Operation {
+        /** How long a replica's claim on a running op occ holds without renewal; after it the op occ is recovered. */
+        @WithDefault("PT30S")
+        Duration lease();
+
+        /** Scheduler period of the claim renewal (read by {@code @Scheduled}). */
+        @WithDefault("10s")
+        String heartbeatEvery();
+
+        /** Scheduler period of the recovery scan, or {@code off}: only at start-up (read by {@code @Scheduled}). */
         @WithDefault("15s")
         String recoveryEvery();
     }

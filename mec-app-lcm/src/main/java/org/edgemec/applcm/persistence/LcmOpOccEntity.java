@@ -43,6 +43,11 @@ public class LcmOpOccEntity {
     /** configure_platform_for_app: the platform's provisioning and identity before it was changed (JSON). */
     @Column(name = "platform_snapshot")
     public String platformSnapshot;
+    /** The replica running the operation and until when its claim holds (null when nobody runs it). */
+    @Column(name = "claimed_by")
+    public String claimedBy;
+    @Column(name = "lease_until")
+    public OffsetDateTime leaseUntil;
     @Column(name = "created_at")
     public OffsetDateTime createdAt;
 }

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
+import org.edgemec.applcm.config.LcmConfig;
 import org.edgemec.applcm.persistence.AppInstanceEntity;
 import org.edgemec.applcm.persistence.AppInstanceRepository;
 import org.edgemec.applcm.persistence.AppMoveRepository;
@@ -39,10 +40,14 @@ public class LcmOpOccService {
     private final LcmNotifier notifier;
     private final ObjectMapper json;
     private final AppMoveRepository moves;
+    private final OpOccClaims claims;
+    private final LcmConfig config;
 
     public LcmOpOccService(LcmOpOccRepository ops, AppInstanceRepository instances, LcmNotifier notifier,
-            ObjectMapper json, AppMoveRepository moves) {
+            ObjectMapper json, AppMoveRepository moves, OpOccClaims claims, LcmConfig config) {
         this.moves = moves;
+        this.claims = claims;
+        this.config = config;
         this.ops = ops;
         this.instances = instances;
         this.notifier = notifier;
@@ -75,6 +80,8 @@ public class LcmOpOccService {
         op.startTime = OffsetDateTime.now();
         op.steps = "[]";
         op.createdAt = op.startTime;
+        // claimed from the start: this process's executor runs it, and recovery must not take a STARTING one
+        claim(op);
         enter(op, LcmOperationState.STARTING, inst);
         ops.persist(op);
         return view(op);
@@ -82,7 +89,7 @@ public class LcmOpOccService {
 
     /** STARTING -> PROCESSING; false when a cancel arrived first (the op is then FAILED_TEMP). */
     public boolean startProcessing(String opId) {
-        LcmOpOccEntity op = locked(opId);
+        LcmOpOccEntity op = owned(opId);
         if (op.cancelPending) {
             cancelled(op);
             return false;
@@ -93,7 +100,8 @@ public class LcmOpOccService {
 
     /** Records a step; false when a cancel is pending (the runner then stops and rolls back). */
     public boolean step(String opId, String step) {
-        LcmOpOccEntity op = locked(opId);
+        LcmOpOccEntity op = owned(opId);
+        op.leaseUntil = OffsetDateTime.now().plus(config.operation().lease());
         ArrayNode steps = (ArrayNode) tree(op.steps);
         steps.addObject().put("time", OffsetDateTime.now().toString()).put("step", step);
         op.steps = steps.toString();
@@ -103,7 +111,7 @@ public class LcmOpOccService {
 
     /** FAILED_TEMP with {@code error} as the op occ's error (for a platform's refusal: the platform's answer). */
     public void failTemp(String opId, ProblemDetails error) {
-        LcmOpOccEntity op = locked(opId);
+        LcmOpOccEntity op = owned(opId);
         setError(op, error);
         op.cancelPending = false;
         enter(op, LcmOperationState.FAILED_TEMP, instances.findById(op.appInstanceId));
@@ -112,7 +120,7 @@ public class LcmOpOccService {
     /** Completes and applies the outcome to the instance in the same transaction. */
     public void complete(String opId, String host, String containerId, String containerName,
             OperationalState operationalState) {
-        LcmOpOccEntity op = locked(opId);
+        LcmOpOccEntity op = owned(opId);
         AppInstanceEntity inst = instances.findById(op.appInstanceId);
         LcmOperation type = LcmOperation.valueOf(op.lcmOperation);
         op.platformSnapshot = null;
@@ -156,10 +164,45 @@ public class LcmOpOccService {
         return op == null ? null : op.platformSnapshot;
     }
 
+    /**
+     * Sets the op occs left STARTING or PROCESSING past their claim FAILED_TEMP (one transaction; rows another replica
+     * holds are skipped). The error says which replica was running it, since when, and its last step.
+     */
+    public List<String> failAbandoned(int limit) {
+        OffsetDateTime now = OffsetDateTime.now();
+        List<String> ids = new java.util.ArrayList<>();
+        for (LcmOpOccEntity op : ops.lockAbandoned(now, limit)) {
+            if (claims.replica().equals(op.claimedBy) && claims.active().contains(op.id)) {
+                continue; // ours and still running: only its heartbeat is late
+            }
+            JsonNode steps = tree(op.steps);
+            String last = steps.size() == 0 ? "before its first step" : "after the step \""
+                    + steps.get(steps.size() - 1).path("step").asText() + "\"";
+            setError(op, ProblemDetails.of(500, "LCM operation interrupted", "the op occ was " + op.operationState
+                    + (op.claimedBy == null ? "" : " on " + op.claimedBy) + " when that process stopped ("
+                    + (op.leaseUntil == null ? "no claim" : "claim ran out at " + op.leaseUntil) + "), " + last
+                    + "; what it had done may remain: retry runs it again from the start, fail ends it"));
+            op.cancelPending = false;
+            op.cancelMode = null;
+            enter(op, LcmOperationState.FAILED_TEMP, instances.findById(op.appInstanceId));
+            ids.add(op.id);
+        }
+        return ids;
+    }
+
+    /** Renews this replica's claims on the op occs it runs. */
+    public void renew(java.util.Collection<String> opIds) {
+        if (!opIds.isEmpty()) {
+            ops.update("leaseUntil = ?1 where id in ?2 and claimedBy = ?3",
+                    OffsetDateTime.now().plus(config.operation().lease()), List.copyOf(opIds), claims.replica());
+        }
+    }
+
     public OpOcc retry(String opId) {
         LcmOpOccEntity op = locked(opId);
         requireState(op, LcmOperationState.FAILED_TEMP, "retry");
         setError(op, null);
+        claim(op);
         enter(op, LcmOperationState.PROCESSING, instances.findById(op.appInstanceId));
         return view(op);
     }
@@ -229,7 +272,32 @@ public class LcmOpOccService {
         }
     }
 
+    private void claim(LcmOpOccEntity op) {
+        op.claimedBy = claims.replica();
+        op.leaseUntil = OffsetDateTime.now().plus(config.operation().lease());
+        claims.running(op.id);
+    }
+
+    /** The op occ, locked, if this replica still runs it; a writer that lost it must drop its result. */
+    private LcmOpOccEntity owned(String opId) {
+        LcmOpOccEntity op = locked(opId);
+        LcmOperationState state = LcmOperationState.valueOf(op.operationState);
+        if (!claims.replica().equals(op.claimedBy)
+                || (state != LcmOperationState.STARTING && state != LcmOperationState.PROCESSING)) {
+            claims.done(opId);
+            throw new OpOccClaims.LostClaimException("op occ " + opId + " is " + state + (op.claimedBy == null ? ""
+                    : " and held by " + op.claimedBy) + ", no longer run by " + claims.replica());
+        }
+        return op;
+    }
+
     private void enter(LcmOpOccEntity op, LcmOperationState state, AppInstanceEntity inst) {
+        if (state != LcmOperationState.STARTING && state != LcmOperationState.PROCESSING) {
+            // nobody runs it any more
+            op.claimedBy = null;
+            op.leaseUntil = null;
+            claims.done(op.id);
+        }
         op.operationState = state.name();
         op.stateEnteredTime = OffsetDateTime.now();
         LOG.infof("op occ %s (%s of %s) %s%s", op.id, op.lcmOperation, op.appInstanceId, state,

@@ -90,6 +90,9 @@ public class LcmOperationRunner {
                 case OPERATE -> operate(op, inst, read(op, OperateAppRequest.class));
                 case CONFIGURE_PLATFORM_FOR_APP -> configure.run(op, inst, read(op, ConfigPlatformForAppRequest.class));
             }
+        } catch (OpOccClaims.LostClaimException lost) {
+            // recovery (after this process stalled past its lease) or a retry elsewhere owns it now
+            LOG.warnf("op occ %s: result dropped, %s", opId, lost.getMessage());
         } catch (Cancelled c) {
             ops.failTemp(opId, ProblemDetails.of(409, "Cancelled", "cancelled"));
         } catch (RuntimeException e) {
