@@ -30,9 +30,12 @@ public class RegistrationService {
     private final JsonColumn json;
     private final TerminationService terminations;
     private final Mp1Config config;
+    private final RegistrationDependencies dependencies;
 
     public RegistrationService(RegistrationRepository registrations, AppAccess access, JsonColumn json,
-                               TerminationService terminations, Mp1Config config) {
+                               TerminationService terminations, Mp1Config config,
+                               RegistrationDependencies dependencies) {
+        this.dependencies = dependencies;
         this.registrations = registrations;
         this.access = access;
         this.json = json;
@@ -50,6 +53,7 @@ public class RegistrationService {
         if (registrations.findById(appInstanceId) != null) {
             throw new ConflictException("app instance " + appInstanceId + " is already registered");
         }
+        dependencies.check(body);
         AppInfo stored = withInstanceId(body, appInstanceId);
         RegistrationEntity entity = new RegistrationEntity();
         entity.appInstanceId = appInstanceId;
@@ -72,6 +76,7 @@ public class RegistrationService {
         if (body.appInstanceId() != null && !appInstanceId.equals(body.appInstanceId())) {
             throw new InvalidFieldException("appInstanceId", "must equal the appInstanceId of the resource URI");
         }
+        dependencies.check(body);
         AppInfo stored = withInstanceId(body, appInstanceId);
         entity.body = json.write(stored);
         return stored;

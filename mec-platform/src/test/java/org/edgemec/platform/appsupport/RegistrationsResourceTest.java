@@ -130,4 +130,60 @@ class RegistrationsResourceTest {
                 .then().statusCode(200).body("timeStamp.seconds", org.hamcrest.Matchers.greaterThan(0));
         given().get(BASE + "/timing/current_time").then().statusCode(401);
     }
+
+    /** Issue 13.2: what the app requires must exist here; optional dependencies are not checked. */
+    @Test
+    void shouldRefuseRequiredServicesAndFeaturesThisHostDoesNotHave() {
+        Mp1Apps.App producer = Mp1Apps.provision();
+        String serName = "dep-" + java.util.UUID.randomUUID();
+        given().header("Authorization", producer.bearer()).contentType(ContentType.JSON).body("""
+                {"serName": "%s", "serCategory": {"href": "http://example.com/cat/c1", "id": "c1", "name": "cat",
+                 "version": "1"}, "version": "2.0", "state": "INACTIVE", "transportId": "rest-http-oauth2",
+                 "serializer": "JSON"}""".formatted(serName))
+                .post("/mec_service_mgmt/v1/applications/" + producer.id() + "/services").then().statusCode(201);
+        Mp1Apps.App app = Mp1Apps.provision();
+        String cat = "\"serCategory\": {\"href\": \"http://example.com/cat/%s\", \"id\": \"%s\", \"name\": \"cat\", \"version\": \"1\"}";
+        record Refusal(String service, String feature, String field) {
+        }
+        for (Refusal r : java.util.List.of(
+                new Refusal("{\"serName\": \"nobody-offers-" + serName + "\", \"version\": \"2.0\"}", null,
+                        "appServiceRequired[0].serName"),
+                new Refusal("{\"serName\": \"" + serName + "\", \"version\": \"1.0\"}", null,
+                        "appServiceRequired[0].version"),
+                new Refusal("{\"serName\": \"" + serName + "\", \"version\": \"2.0\", "
+                        + cat.formatted("c2", "c2") + "}", null, "appServiceRequired[0].serCategory"),
+                new Refusal(null, "{\"featureName\": \"UserApps\", \"version\": \"1.0\"}",
+                        "appFeatureRequired[0].featureName"),
+                new Refusal(null, "{\"featureName\": \"AppSupport\", \"version\": \"0.9\"}",
+                        "appFeatureRequired[0].version"))) {
+            given().header("Authorization", app.bearer()).contentType(ContentType.JSON)
+                    .body(withDependencies(app.id(), r.service(), r.feature())).post(BASE + "/registrations")
+                    .then().statusCode(400).contentType("application/problem+json")
+                    .body("detail", org.hamcrest.Matchers.startsWith(r.field()));
+        }
+        assertEquals(0, Db.number(dataSource, "select count(*) from {s}.app_registration where app_instance_id = ?",
+                app.id()), "nothing stored");
+
+        // optional ones are not checked; a service of any state that exists, with its category, and a known feature
+        String ok = withDependencies(app.id(), "{\"serName\": \"" + serName + "\", \"version\": \"2.0\", "
+                + cat.formatted("c1", "c1") + "}", "{\"featureName\": \"TrafficRules\", \"version\": \"3.1.1\"}")
+                .replace("\"isInsByMec\"", "\"appServiceOptional\": [{\"serName\": \"absent\", \"version\": \"1\"}],"
+                        + " \"appFeatureOptional\": [{\"featureName\": \"UEIdentity\", \"version\": \"1\"}], \"isInsByMec\"");
+        given().header("Authorization", app.bearer()).contentType(ContentType.JSON).body(ok)
+                .post(BASE + "/registrations").then().statusCode(201);
+        // an update is checked the same way and changes nothing when refused
+        given().header("Authorization", app.bearer()).contentType(ContentType.JSON)
+                .body(withDependencies(app.id(), null, "{\"featureName\": \"Nope\", \"version\": \"1\"}"))
+                .put(BASE + "/registrations/" + app.id()).then().statusCode(400)
+                .body("detail", org.hamcrest.Matchers.startsWith("appFeatureRequired[0].featureName"));
+        given().header("Authorization", app.bearer()).get(BASE + "/registrations/" + app.id()).then()
+                .statusCode(200).body("appFeatureRequired[0].featureName", equalTo("TrafficRules"));
+    }
+
+    private static String withDependencies(String appInstanceId, String service, String feature) {
+        return """
+                {"appName": "needs", "appInstanceId": "%s", %s%s"isInsByMec": true}""".formatted(appInstanceId,
+                service == null ? "" : "\"appServiceRequired\": [" + service + "], ",
+                feature == null ? "" : "\"appFeatureRequired\": [" + feature + "], ");
+    }
 }
