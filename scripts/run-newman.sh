@@ -2,13 +2,30 @@
 # Runs every postman/*.postman_collection.json with newman against a running
 # EdgeMEC system. Environment: postman/local.postman_environment.json, or the
 # file named by EDGEMEC_POSTMAN_ENV. Writes JUnit XML to .mec/reports/newman-<name>.xml.
+# The operator token is the installation's (EDGEMEC_OPERATOR_TOKEN, else the .mec/operator-token that ./mec up
+# generated) and the service URLs follow the EDGEMEC_*_PORT variables of ./mec: both are passed with --env-var, over
+# the environment file's values.
 # Exit code: non-zero when any collection has a failed request or assertion.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+STATE="${EDGEMEC_STATE_DIR:-$ROOT/.mec}"
 NEWMAN="$ROOT/.mec/tools/node_modules/.bin/newman"
 ENV_FILE="${EDGEMEC_POSTMAN_ENV:-$ROOT/postman/local.postman_environment.json}"
-REPORTS="$ROOT/.mec/reports"
+REPORTS="$STATE/reports"
+
+TOKEN="${EDGEMEC_OPERATOR_TOKEN:-}"
+if [[ -z "$TOKEN" ]]; then
+    [[ -s "$STATE/operator-token" ]] ||
+        { echo "[run-newman] no operator token: $STATE/operator-token missing (./mec up writes it) and EDGEMEC_OPERATOR_TOKEN unset" >&2; exit 1; }
+    TOKEN="$(tr -d '[:space:]' <"$STATE/operator-token")"
+fi
+VARS=(--env-var "operatorToken=$TOKEN"
+    --env-var "relocationUrl=http://127.0.0.1:${EDGEMEC_RELOCATION_PORT:-18080}"
+    --env-var "lcmUrl=http://127.0.0.1:${EDGEMEC_LCM_PORT:-18081}"
+    --env-var "edge1Url=http://127.0.0.1:${EDGEMEC_EDGE1_PORT:-18082}"
+    --env-var "edge2Url=http://127.0.0.1:${EDGEMEC_EDGE2_PORT:-18083}"
+    --env-var "edge1ProxyHttp=http://127.0.0.1:${EDGEMEC_EDGE1_PROXY_HTTP_PORT:-18880}")
 
 if [[ ! -x "$NEWMAN" ]]; then
     echo "[run-newman] $NEWMAN missing, running scripts/setup-tools.sh"
@@ -31,6 +48,7 @@ for collection in "${collections[@]}"; do
     # FORCE_COLOR=0: newman's failure table is coloured even with --color off.
     if FORCE_COLOR=0 "$NEWMAN" run "$collection" \
         --environment "$ENV_FILE" \
+        "${VARS[@]}" \
         --working-dir "$ROOT" \
         --reporters cli,junit \
         --reporter-junit-export "$report" \

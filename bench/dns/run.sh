@@ -34,7 +34,8 @@ mkdir -p "$WORK"
 SERVER_PID=
 DEVSTACK_PID=
 APP=${BENCH_APP:-1}
-TOKEN=bench-operator-token
+# a fresh random operator token per run (the services have no default outside their tests)
+TOKEN=$(od -An -N16 -tx1 /dev/urandom | tr -d " \n")
 
 stop_server() {
     if [[ -n $SERVER_PID ]] && kill -0 "$SERVER_PID" 2>/dev/null; then

@@ -22,7 +22,8 @@ DOC=${BENCH_DOC:-$ROOT/docs/benchmarks.md}
 BACKEND=$((P + 1)) EDGE_HTTP=$((P + 2)) EDGE_HTTPS=$((P + 3)) NGINX=$((P + 4)) HAPROXY=$((P + 5))
 PLATFORM=$((P + 6)) PG=$((P + 7)) KAFKA=$((P + 8)) CONTROLLER=$((P + 9))
 HOST=bench.edge.test
-TOKEN=bench-operator-token
+# a fresh random operator token per run (the services have no default outside their tests)
+TOKEN=$(od -An -N16 -tx1 /dev/urandom | tr -d " \n")
 
 say() { printf '[bench-proxy] %s\n' "$*"; }
 die() { printf '[bench-proxy] ERROR: %s\n' "$*" >&2; exit 1; }

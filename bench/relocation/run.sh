@@ -176,7 +176,7 @@ start_lcm() {
     grep -q '\[devstack\] READY' "$WORK/devstack.log" || die "devstack not ready: see $WORK/devstack.log"
     local -a env=(QUARKUS_HTTP_PORT="$HTTP" EDGEMEC_INSTANCE_NAME=mec-app-lcm-bench
         EDGEMEC_DB_URL="jdbc:postgresql://127.0.0.1:$pg/edgemec" KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:$kafka"
-        EDGEMEC_LCM_BASE_URL="$LCM" EDGEMEC_LCM_PACKAGE_DIR="$WORK/packages"
+        EDGEMEC_LCM_BASE_URL="$LCM" EDGEMEC_OPERATOR_TOKEN="$(od -An -N16 -tx1 /dev/urandom | tr -d " \n")" EDGEMEC_LCM_PACKAGE_DIR="$WORK/packages"
         EDGEMEC_EDGE1_PLATFORM_URL= EDGEMEC_EDGE2_PLATFORM_URL= EDGEMEC_EDGE1_MEMORY_MB=16384 EDGEMEC_EDGE2_MEMORY_MB=16384)
     local kv
     while IFS= read -r kv; do [[ $kv == *=* && $kv != \#* ]] && env+=("$kv"); done <"$ENGINES/engines.env"

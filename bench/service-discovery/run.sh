@@ -28,7 +28,8 @@ KAFKA_PORT=${BENCH_KAFKA_PORT:-29093}
 DOC=${BENCH_DOC:-$ROOT/docs/benchmarks.md}
 HTTP_PORT=$PORT
 RAW_PORT=$((PORT + 1))
-OPERATOR_TOKEN=bench-operator-token
+# a fresh random operator token per run (the services have no default outside their tests)
+OPERATOR_TOKEN=$(od -An -N16 -tx1 /dev/urandom | tr -d " \n")
 BASE=http://127.0.0.1:$HTTP_PORT
 
 say() { printf '[bench-sd] %s\n' "$*"; }

@@ -17,11 +17,12 @@ final class Stack {
     static final String LCM = "http://127.0.0.1:" + env("EDGEMEC_LCM_PORT", "18081");
     static final String EDGE1 = "http://127.0.0.1:" + env("EDGEMEC_EDGE1_PORT", "18082");
     static final String EDGE2 = "http://127.0.0.1:" + env("EDGEMEC_EDGE2_PORT", "18083");
-    static final int EDGE1_DNS = 18053;
-    static final int EDGE2_DNS = 18054;
-    static final int EDGE1_PROXY_HTTPS = 18443;
-    static final int EDGE2_PROXY_HTTPS = 18444;
-    static final String OPERATOR = "Bearer " + env("EDGEMEC_OPERATOR_TOKEN", "edgemec-operator-dev-token");
+    static final int EDGE1_DNS = Integer.parseInt(env("EDGEMEC_EDGE1_DNS_PORT", "18053"));
+    static final int EDGE2_DNS = Integer.parseInt(env("EDGEMEC_EDGE2_DNS_PORT", "18054"));
+    static final int EDGE1_PROXY_HTTPS = Integer.parseInt(env("EDGEMEC_EDGE1_PROXY_HTTPS_PORT", "18443"));
+    static final int EDGE2_PROXY_HTTPS = Integer.parseInt(env("EDGEMEC_EDGE2_PROXY_HTTPS_PORT", "18444"));
+    /** The operator token of this installation: EDGEMEC_OPERATOR_TOKEN, else the one ./mec up generated. */
+    static final String OPERATOR = "Bearer " + operatorToken();
     /** The proxy client of the default configuration (edgemec.proxy.clients.demo). */
     static final String PROXY_CLIENT = "demo";
     static final String PROXY_SECRET = env("EDGEMEC_PROXY_DEMO_SECRET", "demo-secret");
@@ -63,6 +64,20 @@ final class Stack {
                 .redirectErrorStream(true).redirectOutput(STATE.resolve("logs/journey-mec-up.log").toFile()).start();
         if (p.waitFor() != 0) {
             throw new AssertionError("./mec up failed: " + Files.readString(STATE.resolve("logs/journey-mec-up.log")));
+        }
+    }
+
+    private static String operatorToken() {
+        String token = env("EDGEMEC_OPERATOR_TOKEN", "");
+        if (!token.isEmpty()) {
+            return token;
+        }
+        Path file = STATE.resolve("operator-token");
+        try {
+            return Files.readString(file).strip();
+        } catch (IOException e) {
+            throw new IllegalStateException("no operator token: " + file + " unreadable (" + e.getMessage()
+                    + "); ./mec up generates it, or set EDGEMEC_OPERATOR_TOKEN", e);
         }
     }
 
