@@ -52,7 +52,7 @@ public class AppLcmOpOccsResource {
     @Path("/{appLcmOpOccId}/cancel")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response cancel(@PathParam("appLcmOpOccId") String id, @Valid @NotNull CancelMode body) {
-        OpOcc op = ops.cancel(id, body.cancelMode().name());
+        OpOcc op = lifecycle.cancel(id, body.cancelMode().name());
         return Response.accepted().location(URI.create(mapper.opOccHref(op))).build();
     }
 

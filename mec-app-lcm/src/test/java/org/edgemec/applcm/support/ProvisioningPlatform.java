@@ -32,6 +32,7 @@ public final class ProvisioningPlatform implements AutoCloseable {
     private final Map<String, JsonNode> identities = new ConcurrentHashMap<>();
     private final List<String> calls = new CopyOnWriteArrayList<>();
     private volatile String refusal;
+    private final Map<String, java.time.Duration> slow = new ConcurrentHashMap<>();
 
     public ProvisioningPlatform() {
         try {
@@ -40,6 +41,8 @@ public final class ProvisioningPlatform implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         server.createContext(PATH, this::handle);
+        // requests overlap (a slow one and the next), as on the real platform
+        server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
         server.start();
     }
 
@@ -68,6 +71,22 @@ public final class ProvisioningPlatform implements AutoCloseable {
 
     public List<String> calls() {
         return List.copyOf(calls);
+    }
+
+    /** The next request with this method answers only after {@code delay} (a POST is applied before the wait). */
+    public void slowNext(String method, java.time.Duration delay) {
+        slow.put(method, delay);
+    }
+
+    private void pause(String method) {
+        java.time.Duration d = slow.remove(method);
+        if (d != null) {
+            try {
+                Thread.sleep(d.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     public void refuseNextPost(String detail) {
@@ -117,7 +136,8 @@ public final class ProvisioningPlatform implements AutoCloseable {
         }
     }
 
-    private static void send(HttpExchange x, int status, String body) throws IOException {
+    private void send(HttpExchange x, int status, String body) throws IOException {
+        pause(x.getRequestMethod());
         byte[] out = body.getBytes(StandardCharsets.UTF_8);
         x.getResponseHeaders().add("Content-Type", status >= 400 ? "application/problem+json" : "application/json");
         x.sendResponseHeaders(status, out.length == 0 ? -1 : out.length);

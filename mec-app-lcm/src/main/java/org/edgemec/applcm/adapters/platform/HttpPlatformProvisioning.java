@@ -13,6 +13,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.edgemec.applcm.config.LcmConfig;
@@ -48,7 +49,8 @@ public class HttpPlatformProvisioning implements PlatformProvisioning {
 
     @Override
     @Timeout(20000)
-    @Retry(maxRetries = 2, delay = 500, abortOn = ProvisioningFailedException.Rejected.class)
+    @Retry(maxRetries = 2, delay = 500, abortOn = {ProvisioningFailedException.Rejected.class,
+            CancellationException.class})
     public AppInstanceCredentials provision(URI platformUrl, AppInstanceProvisioning request) {
         String body = write(request);
         HttpResponse<String> answer = send(platformUrl, "provisioning", post(platformUrl, body));
@@ -70,7 +72,8 @@ public class HttpPlatformProvisioning implements PlatformProvisioning {
 
     @Override
     @Timeout(20000)
-    @Retry(maxRetries = 2, delay = 500, abortOn = ProvisioningFailedException.Rejected.class)
+    @Retry(maxRetries = 2, delay = 500, abortOn = {ProvisioningFailedException.Rejected.class,
+            CancellationException.class})
     public Optional<AppInstanceProvisioning> provisioning(URI platformUrl, String appInstanceId) {
         HttpResponse<String> answer = send(platformUrl, "provisioning read", HttpRequest.newBuilder(
                 URI.create(platformUrl + PATH + "/" + appInstanceId)).GET());
@@ -88,7 +91,8 @@ public class HttpPlatformProvisioning implements PlatformProvisioning {
 
     @Override
     @Timeout(20000)
-    @Retry(maxRetries = 2, delay = 500, abortOn = ProvisioningFailedException.Rejected.class)
+    @Retry(maxRetries = 2, delay = 500, abortOn = {ProvisioningFailedException.Rejected.class,
+            CancellationException.class})
     public void updateEndpoint(URI platformUrl, String appInstanceId, AppEndpoint endpoint) {
         HttpResponse<String> answer = send(platformUrl, "endpoint update", HttpRequest.newBuilder(
                 URI.create(platformUrl + PATH + "/" + appInstanceId + "/endpoint"))
@@ -99,14 +103,16 @@ public class HttpPlatformProvisioning implements PlatformProvisioning {
 
     @Override
     @Timeout(20000)
-    @Retry(maxRetries = 2, delay = 500, abortOn = ProvisioningFailedException.Rejected.class)
+    @Retry(maxRetries = 2, delay = 500, abortOn = {ProvisioningFailedException.Rejected.class,
+            CancellationException.class})
     public void deprovision(URI platformUrl, String appInstanceId, boolean graceful) {
         delete(platformUrl, appInstanceId, "?graceful=" + graceful);
     }
 
     @Override
     @Timeout(20000)
-    @Retry(maxRetries = 2, delay = 500, abortOn = ProvisioningFailedException.Rejected.class)
+    @Retry(maxRetries = 2, delay = 500, abortOn = {ProvisioningFailedException.Rejected.class,
+            CancellationException.class})
     public void deprovisionMoved(URI platformUrl, String appInstanceId, URI movedTo) {
         delete(platformUrl, appInstanceId, "?graceful=false&movedTo="
                 + URLEncoder.encode(movedTo.toString(), StandardCharsets.UTF_8));
@@ -114,7 +120,8 @@ public class HttpPlatformProvisioning implements PlatformProvisioning {
 
     @Override
     @Timeout(20000)
-    @Retry(maxRetries = 2, delay = 500, abortOn = ProvisioningFailedException.Rejected.class)
+    @Retry(maxRetries = 2, delay = 500, abortOn = {ProvisioningFailedException.Rejected.class,
+            CancellationException.class})
     public Optional<CredentialHandoff> credentialHandoff(URI platformUrl, String appInstanceId) {
         HttpResponse<String> answer = send(platformUrl, "credential handoff", HttpRequest.newBuilder(
                 URI.create(platformUrl + PATH + "/" + appInstanceId + "/credential_handoff")).GET());
@@ -180,8 +187,9 @@ public class HttpPlatformProvisioning implements PlatformProvisioning {
                     + why, ProblemDetails.of(503, "mec-platform unreachable", "mec-platform "
                     + platformUrl + " did not answer: " + why));
         } catch (InterruptedException e) {
+            // a FORCED cancel of the LCM operation: not retried (abortOn)
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
+            throw new CancellationException(what + " at mec-platform " + platformUrl + " interrupted");
         }
     }
 

@@ -32,9 +32,11 @@ public class ConfigureSteps {
     private final MecHostService hosts;
     private final PlatformProvisioning provisioning;
     private final ObjectMapper json;
+    private final OpOccInterrupts interrupts;
 
     public ConfigureSteps(LcmOpOccService ops, MecHostService hosts, PlatformProvisioning provisioning,
-            ObjectMapper json) {
+            ObjectMapper json, OpOccInterrupts interrupts) {
+        this.interrupts = interrupts;
         this.ops = ops;
         this.hosts = hosts;
         this.provisioning = provisioning;
@@ -47,13 +49,15 @@ public class ConfigureSteps {
             throw new ConflictException("MEC host " + host.name() + " has no mec-platform to configure");
         }
         URI url = host.platformUrl();
-        Optional<AppInstanceProvisioning> current = provisioning.provisioning(url, inst.id());
+        Optional<AppInstanceProvisioning> current = interrupts.call(op.id(),
+                () -> provisioning.provisioning(url, inst.id()));
         AppInstanceProvisioning before = savedBefore(op);
         if (before == null) {
             AppInstanceProvisioning now = current.orElseThrow(() -> new ConflictException("app instance " + inst.id()
                     + " is not provisioned on mec-platform " + url + ": there is no configuration or Mp1 identity "
                     + "to keep"));
-            CredentialHandoff identity = provisioning.credentialHandoff(url, inst.id()).orElseThrow(() ->
+            CredentialHandoff identity = interrupts.call(op.id(),
+                    () -> provisioning.credentialHandoff(url, inst.id())).orElseThrow(() ->
                     new ConflictException("mec-platform " + url + " has no Mp1 identity of app instance " + inst.id()));
             before = now.withCredentials(identity);
             ops.saveSnapshot(op.id(), write(before));
@@ -74,12 +78,14 @@ public class ConfigureSteps {
         // the last point a cancel stops at: from here the platform is changed and must end configured
         LcmOperationRunner.check(ops.step(op.id(), "replacing the provisioning (the platform has no in-place update)"));
         if (current.isPresent()) {
-            provisioning.deprovision(url, inst.id(), false);
+            interrupts.run(op.id(), () -> provisioning.deprovision(url, inst.id(), false));
             ops.step(op.id(), "provisioning removed from mec-platform " + url);
         }
         try {
-            provisioning.provision(url, after);
+            interrupts.call(op.id(), () -> provisioning.provision(url, after));
         } catch (RuntimeException e) {
+            // refused, failed or stopped by a FORCED cancel (the POST may have been applied: the platform's 409 on
+            // the restoring POST replaces it)
             restore(op, url, before);
             throw e;
         }

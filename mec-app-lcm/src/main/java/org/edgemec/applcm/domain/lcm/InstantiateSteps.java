@@ -48,9 +48,12 @@ public class InstantiateSteps {
     private final MecHostService hosts;
     private final EngineProvider engines;
     private final PlatformProvisioning provisioning;
+    private final OpOccInterrupts interrupts;
 
     public InstantiateSteps(LcmOpOccService ops, PackageService packages, PackageStore store, GrantService grants,
-            MecHostService hosts, EngineProvider engines, PlatformProvisioning provisioning) {
+            MecHostService hosts, EngineProvider engines, PlatformProvisioning provisioning,
+            OpOccInterrupts interrupts) {
+        this.interrupts = interrupts;
         this.ops = ops;
         this.packages = packages;
         this.store = store;
@@ -91,9 +94,9 @@ public class InstantiateSteps {
                     .withEnv(env)
                     .withLimits(vcd == null ? null : (long) (vcd.virtualMemory().virtualMemSize() * 1024 * 1024),
                             vcd == null ? null : vcd.virtualCpu().numVirtualCpu() * 1_000_000_000L);
-            String id = engine.create(spec);
+            String id = interrupts.call(op.id(), () -> engine.create(spec));
             LcmOperationRunner.check(ops.step(op.id(), "container " + name + " created (" + id + ")"));
-            engine.start(id);
+            interrupts.run(op.id(), () -> engine.start(id));
             LcmOperationRunner.check(ops.step(op.id(), "container started"));
             String address = LcmOperationRunner.recordAddress(ops, op, engine, id);
             if (host.hasPlatform()) {
@@ -115,12 +118,14 @@ public class InstantiateSteps {
         if (!(engine instanceof ImageStore images)) {
             throw new IllegalStateException(engine.name() + " cannot load images");
         }
-        try (InputStream archive = store.openEntry(pkg.id(), pkg.imageEntry())) {
-            if (pkg.imageKind() == ImageKind.BARE) {
-                images.importRootfs(archive, pkg.imageName());
-            } else {
-                images.loadImage(archive);
-            }
+        try (InputStream archive = interruptible(store.openEntry(pkg.id(), pkg.imageEntry()))) {
+            interrupts.run(op.id(), () -> {
+                if (pkg.imageKind() == ImageKind.BARE) {
+                    images.importRootfs(archive, pkg.imageName());
+                } else {
+                    images.loadImage(archive);
+                }
+            });
         } catch (java.io.IOException e) {
             throw new IllegalStateException("reading the image archive failed: " + e.getMessage(), e);
         }
@@ -130,10 +135,37 @@ public class InstantiateSteps {
     }
 
     private AppInstanceCredentials provision(OpOcc op, MecHost host, AppInstance inst, AppD appD) {
-        AppInstanceCredentials credentials = provisioning.provision(host.platformUrl(), provisioningOf(inst, appD));
+        AppInstanceCredentials credentials = interrupts.call(op.id(),
+                () -> provisioning.provision(host.platformUrl(), provisioningOf(inst, appD)));
         LcmOperationRunner.check(ops.step(op.id(), "mec-platform " + host.platformUrl() + " provisioned (client id "
                 + credentials.clientId() + ")"));
         return credentials;
+    }
+
+    /**
+     * The image archive as the engine reads it: a file read does not notice an interrupt, so each read checks for one
+     * (a FORCED cancel) and ends the upload, which the engine then discards.
+     */
+    private static InputStream interruptible(InputStream in) {
+        return new java.io.FilterInputStream(in) {
+            @Override
+            public int read() throws java.io.IOException {
+                stopIfInterrupted();
+                return super.read();
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) throws java.io.IOException {
+                stopIfInterrupted();
+                return super.read(b, off, len);
+            }
+
+            private void stopIfInterrupted() throws java.io.InterruptedIOException {
+                if (Thread.currentThread().isInterrupted()) {
+                    throw new java.io.InterruptedIOException("image upload stopped by a FORCED cancel");
+                }
+            }
+        };
     }
 
     /** The provisioning of an instance before its container runs: its AppD's rules and services, no endpoint. */

@@ -113,8 +113,17 @@ public class LcmOpOccService {
     public void failTemp(String opId, ProblemDetails error) {
         LcmOpOccEntity op = owned(opId);
         setError(op, error);
+        // MEC 010-2: cancelMode only while isCancelPending
         op.cancelPending = false;
+        op.cancelMode = null;
         enter(op, LcmOperationState.FAILED_TEMP, instances.findById(op.appInstanceId));
+    }
+
+    /** Of these op occs, those with a FORCED cancel pending (another replica may have taken the request). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<String> forcedCancels(java.util.Collection<String> opIds) {
+        return opIds.isEmpty() ? List.of() : ops.list("id in ?1 and cancelPending = true and cancelMode = 'FORCED'",
+                List.copyOf(opIds)).stream().map(o -> o.id).toList();
     }
 
     /** Completes and applies the outcome to the instance in the same transaction. */
@@ -158,7 +167,6 @@ public class LcmOpOccService {
         locked(opId).platformSnapshot = snapshot;
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
     public String snapshot(String opId) {
         LcmOpOccEntity op = ops.findById(opId);
         return op == null ? null : op.platformSnapshot;
@@ -229,7 +237,10 @@ public class LcmOpOccService {
         return view(op);
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
+    /**
+     * In a transaction of its own, so a background run reads what other transactions wrote since its start (a cancel);
+     * outside one, the session of the task's request context would answer from its cache.
+     */
     public OpOcc get(String opId) {
         LcmOpOccEntity op = ops.findById(opId);
         if (op == null) {
@@ -260,8 +271,9 @@ public class LcmOpOccService {
     }
 
     private void cancelled(LcmOpOccEntity op) {
-        setError(op, ProblemDetails.of(409, "Cancelled", "cancelled (" + op.cancelMode + ")"));
+        setError(op, ProblemDetails.of(409, "Cancelled", "cancelled (" + op.cancelMode + ") before it started"));
         op.cancelPending = false;
+        op.cancelMode = null;
         enter(op, LcmOperationState.FAILED_TEMP, instances.findById(op.appInstanceId));
     }
 

@@ -40,6 +40,7 @@ public class LcmOperationRunner {
     private final AppInstanceService instances;
     private final InstantiateSteps instantiate;
     private final ConfigureSteps configure;
+    private final OpOccInterrupts interrupts;
     private final MecHostService hosts;
     private final EngineProvider engines;
     private final PlatformProvisioning provisioning;
@@ -50,12 +51,13 @@ public class LcmOperationRunner {
     private final LcmConfig config;
 
     public LcmOperationRunner(LcmOpOccService ops, AppInstanceService instances, InstantiateSteps instantiate,
-            ConfigureSteps configure, MecHostService hosts, EngineProvider engines, PlatformProvisioning provisioning, GrantService grants,
+            ConfigureSteps configure, OpOccInterrupts interrupts, MecHostService hosts, EngineProvider engines, PlatformProvisioning provisioning, GrantService grants,
             PackageService packages, ManagedExecutor executor, ObjectMapper json, LcmConfig config) {
         this.ops = ops;
         this.instances = instances;
         this.instantiate = instantiate;
         this.configure = configure;
+        this.interrupts = interrupts;
         this.hosts = hosts;
         this.engines = engines;
         this.provisioning = provisioning;
@@ -94,11 +96,36 @@ public class LcmOperationRunner {
             // recovery (after this process stalled past its lease) or a retry elsewhere owns it now
             LOG.warnf("op occ %s: result dropped, %s", opId, lost.getMessage());
         } catch (Cancelled c) {
-            ops.failTemp(opId, ProblemDetails.of(409, "Cancelled", "cancelled"));
+            ops.failTemp(opId, cancelled(opId, null));
         } catch (RuntimeException e) {
             LOG.debugf(e, "op occ %s failed", opId);
-            ops.failTemp(opId, problemOf(e));
+            // a FORCED cancel ends the call it interrupts with whatever that call throws: still a cancel
+            boolean cancel = interrupts.forced(opId) || ops.get(opId).cancelPending();
+            ops.failTemp(opId, cancel ? cancelled(opId, e) : problemOf(e));
+        } finally {
+            interrupts.done(opId);
         }
+    }
+
+    /** The op occ's error after a cancel: the mode, the last step reached and, for FORCED, the call it stopped. */
+    private ProblemDetails cancelled(String opId, RuntimeException interrupted) {
+        OpOcc op = ops.get(opId);
+        String mode = op.cancelMode() == null ? (interrupts.forced(opId) ? "FORCED" : "GRACEFUL") : op.cancelMode();
+        var steps = op.steps();
+        String last = steps == null || steps.size() == 0 ? "before its first step"
+                : "after the step \"" + steps.get(steps.size() - 1).path("step").asText() + "\"";
+        return ProblemDetails.of(409, "Cancelled", "cancelled (" + mode + ") " + last
+                + (interrupted == null ? "" : "; the call in progress was stopped: " + rootMessage(interrupted)));
+    }
+
+    /** Interceptors wrap what the call threw ("Error invoking subclass method"): the innermost cause says it. */
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t
+                && !(t instanceof java.util.concurrent.CancellationException)) {
+            t = t.getCause();
+        }
+        return t.getMessage() == null ? t.toString() : t.getMessage();
     }
 
     /**
@@ -126,15 +153,15 @@ public class LcmOperationRunner {
         MecHost host = hosts.get(inst.hostName());
         boolean graceful = request.terminationType() == StopType.GRACEFUL;
         if (host.hasPlatform()) {
-            provisioning.deprovision(host.platformUrl(), inst.id(), graceful);
+            interrupts.run(op.id(), () -> provisioning.deprovision(host.platformUrl(), inst.id(), graceful));
             check(ops.step(op.id(), "mec-platform " + host.platformUrl() + " deprovisioned"));
         }
         forgetEarlierHosts(op, inst);
         ContainerEngine engine = engines.engineOf(host);
         Duration timeout = stopTimeout(request.terminationType(), request.gracefulTerminationTimeout());
-        engine.stop(inst.containerId(), timeout);
+        interrupts.run(op.id(), () -> engine.stop(inst.containerId(), timeout));
         check(ops.step(op.id(), "container stopped (" + request.terminationType() + ", timeout " + timeout + ")"));
-        engine.remove(inst.containerId(), true);
+        interrupts.run(op.id(), () -> engine.remove(inst.containerId(), true));
         ops.step(op.id(), "container removed");
         grants.release(inst.id());
         ops.complete(op.id(), null, null, null, null);
@@ -161,8 +188,8 @@ public class LcmOperationRunner {
         MecHost host = hosts.get(inst.hostName());
         ContainerEngine engine = engines.engineOf(host);
         if (request.changeStateTo() == OperationalState.STARTED) {
-            engine.start(inst.containerId());
-            ops.step(op.id(), "container started");
+            interrupts.run(op.id(), () -> engine.start(inst.containerId()));
+            check(ops.step(op.id(), "container started"));
             String address = recordAddress(ops, op, engine, inst.containerId());
             if (host.hasPlatform()) {
                 AppPackage pkg = packages.get(inst.appPkgId());
@@ -171,7 +198,7 @@ public class LcmOperationRunner {
             }
         } else {
             Duration timeout = stopTimeout(request.stopType(), request.gracefulStopTimeout());
-            engine.stop(inst.containerId(), timeout);
+            interrupts.run(op.id(), () -> engine.stop(inst.containerId(), timeout));
             ops.step(op.id(), "container stopped (" + request.stopType() + ", timeout " + timeout + ")");
         }
         ops.complete(op.id(), null, null, null, request.changeStateTo());
@@ -203,7 +230,7 @@ public class LcmOperationRunner {
     }
 
     /** A cancel request was seen between two steps. */
-    static final class Cancelled extends RuntimeException {
+    public static final class Cancelled extends RuntimeException {
         Cancelled() {
             super("cancelled", null, false, false);
         }

@@ -25,9 +25,11 @@ public class LifecycleService {
     private final AppInstanceService instances;
     private final LcmOperationRunner runner;
     private final MecHostService hosts;
+    private final OpOccInterrupts interrupts;
 
     public LifecycleService(LcmOpOccService ops, AppInstanceService instances, LcmOperationRunner runner,
-            MecHostService hosts) {
+            MecHostService hosts, OpOccInterrupts interrupts) {
+        this.interrupts = interrupts;
         this.ops = ops;
         this.instances = instances;
         this.runner = runner;
@@ -66,8 +68,21 @@ public class LifecycleService {
         return started(ops.begin(appInstanceId, LcmOperation.OPERATE, request));
     }
 
+    /**
+     * Records the cancel (the runner stops at its next step boundary); FORCED also stops the remote call the operation
+     * is waiting for, when this process runs it (otherwise the heartbeat of the process that does).
+     */
+    public OpOcc cancel(String opId, String mode) {
+        OpOcc op = ops.cancel(opId, mode);
+        if ("FORCED".equals(mode)) {
+            interrupts.interrupt(opId);
+        }
+        return op;
+    }
+
     public OpOcc retry(String opId) {
         OpOcc op = ops.retry(opId);
+        interrupts.done(opId); // a FORCED cancel of the earlier run must not stop this one
         runner.submit(op.id(), false);
         return op;
     }

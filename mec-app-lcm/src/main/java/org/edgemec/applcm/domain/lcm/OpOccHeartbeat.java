@@ -4,7 +4,10 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
-/** Renews this replica's claims on the op occs it runs, so a long step (a big image load) keeps its claim. */
+/**
+ * Renews this replica's claims on the op occs it runs, so a long step (a big image load) keeps its claim, and passes on
+ * FORCED cancels recorded by another replica.
+ */
 @ApplicationScoped
 public class OpOccHeartbeat {
 
@@ -12,10 +15,12 @@ public class OpOccHeartbeat {
 
     private final OpOccClaims claims;
     private final LcmOpOccService ops;
+    private final OpOccInterrupts interrupts;
 
-    public OpOccHeartbeat(OpOccClaims claims, LcmOpOccService ops) {
+    public OpOccHeartbeat(OpOccClaims claims, LcmOpOccService ops, OpOccInterrupts interrupts) {
         this.claims = claims;
         this.ops = ops;
+        this.interrupts = interrupts;
     }
 
     @Scheduled(every = "${edgemec.lcm.operation.heartbeat-every:10s}",
@@ -23,6 +28,8 @@ public class OpOccHeartbeat {
     void renew() {
         try {
             ops.renew(claims.active());
+            // a FORCED cancel another replica answered reaches the op occs running here
+            ops.forcedCancels(claims.active()).forEach(interrupts::interrupt);
         } catch (RuntimeException e) {
             LOG.warnf("renewing the claims on op occs %s failed: %s", claims.active(), e.getMessage());
         }
