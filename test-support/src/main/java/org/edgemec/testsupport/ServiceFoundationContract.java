@@ -22,6 +22,8 @@ import java.util.UUID;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -55,7 +57,7 @@ public abstract class ServiceFoundationContract {
         given().when().get("/q/swagger-ui/").then().statusCode(200).body(containsString("swagger"));
     }
 
-    /** A GET collection of the service, to send an unknown query parameter to. */
+    /** A collection of the service that takes a GET and a create (POST), to send unknown parameters and fields to. */
     protected abstract String collectionPath();
 
     /** The Authorization header value that collection needs; null when none. */
@@ -73,6 +75,38 @@ public abstract class ServiceFoundationContract {
                 .contentType(containsString("application/problem+json"))
                 .body("status", equalTo(400))
                 .body("detail", containsString("no_such_parameter"));
+    }
+
+    /**
+     * The tolerant reader: a field outside the schema is ignored and named in a Warning header, unless the write asks
+     * for {@code fieldValidation=Strict}. The body lacks the collection's required fields, so no call creates anything.
+     */
+    @Test
+    void shouldIgnoreAnUnknownBodyFieldWithAWarningUnlessStrict() {
+        String warning = "299 - \"unknown field \\\"colour\\\"\"";
+        createWithUnknownField(null).then().statusCode(400)
+                .contentType(containsString("application/problem+json"))
+                .header("Warning", equalTo(warning))
+                .body("detail", not(containsString("colour")));
+        createWithUnknownField("Ignore").then().statusCode(400)
+                .header("Warning", nullValue())
+                .body("detail", not(containsString("colour")));
+        createWithUnknownField("Strict").then().statusCode(400)
+                .header("Warning", nullValue())
+                .body("detail", containsString("colour"));
+        createWithUnknownField("Sometimes").then().statusCode(400)
+                .body("detail", containsString("fieldValidation"));
+    }
+
+    private io.restassured.response.Response createWithUnknownField(String fieldValidation) {
+        var request = given().contentType("application/json").body("{\"colour\": \"red\"}");
+        if (fieldValidation != null) {
+            request.queryParam("fieldValidation", fieldValidation);
+        }
+        if (collectionAuthorization() != null) {
+            request.header("Authorization", collectionAuthorization());
+        }
+        return request.when().post(collectionPath());
     }
 
     @Test

@@ -10,6 +10,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.Provider;
 import org.edgemec.common.error.InvalidFieldException;
+import org.edgemec.common.json.FieldValidation;
 
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
@@ -30,6 +31,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public class DeclaredQueryParameters implements ContainerRequestFilter {
 
     private static final Map<Method, Optional<Set<String>>> DECLARED = new ConcurrentHashMap<>();
+    private static final Set<String> WRITES = Set.of("POST", "PUT", "PATCH");
 
     @Context
     ResourceInfo resource;
@@ -46,6 +48,9 @@ public class DeclaredQueryParameters implements ContainerRequestFilter {
         }
         Set<String> unknown = new TreeSet<>(request.getUriInfo().getQueryParameters().keySet());
         unknown.removeAll(declared.get());
+        if (WRITES.contains(request.getMethod())) {
+            unknown.remove(FieldValidation.PARAMETER); // every write takes it: see FieldValidationFilter
+        }
         if (!unknown.isEmpty()) {
             throw new InvalidFieldException(String.join(", ", unknown), declared.get().isEmpty()
                     ? "is not a query parameter of this operation, which has none"

@@ -38,7 +38,7 @@ public class AmsExtensionResource {
     @Path("/mobility_procedures")
     @Operation(summary = "Not ETSI: a mobility procedure step; MobilityProcedureNotification to matching subscribers")
     public Response mobilityProcedure(@NotNull @Valid MobilityProcedureRequest body, @Context UriInfo uri) {
-        QueryParameters.allowOnly(uri, Set.of());
+        QueryParameters.allowOnlyOnWrite(uri);
         notifier.mobilityProcedure(body.appInstanceId(), body.associateId(), body.mobilityStatus(),
                 body.targetAppInfo());
         return Response.accepted().build();
@@ -48,7 +48,7 @@ public class AmsExtensionResource {
     @Path("/adjacent_app_info")
     @Operation(summary = "Not ETSI: adjacent app instances; an AdjacentAppInfoNotification to each matching subscriber")
     public Response adjacentAppInfo(@NotNull @Valid AdjacentAppInfoRequest body, @Context UriInfo uri) {
-        QueryParameters.allowOnly(uri, Set.of());
+        QueryParameters.allowOnlyOnWrite(uri);
         notifier.adjacentAppInfo(body.appInstanceId(), body.associateId(), body.adjacentAppInfo());
         return Response.accepted().build();
     }

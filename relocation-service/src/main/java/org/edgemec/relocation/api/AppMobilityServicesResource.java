@@ -63,7 +63,7 @@ public class AppMobilityServicesResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response register(@NotNull @Valid RegistrationInfo body, @Context UriInfo uri) {
-        QueryParameters.allowOnly(uri, Set.of());
+        QueryParameters.allowOnlyOnWrite(uri);
         caller.requireMayActFor(consumer(body), "serviceConsumerId.appInstanceId");
         Versioned<RegistrationInfo> stored = registrations.register(body);
         return Response.created(uri.getAbsolutePathBuilder().path(stored.body().appMobilityServiceId()).build())
@@ -83,7 +83,7 @@ public class AppMobilityServicesResource {
     public Response update(@PathParam("appMobilityServiceId") String appMobilityServiceId,
                            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                            @NotNull @Valid RegistrationInfo body, @Context UriInfo uri) {
-        QueryParameters.allowOnly(uri, Set.of());
+        QueryParameters.allowOnlyOnWrite(uri);
         own(appMobilityServiceId);
         caller.requireMayActFor(consumer(body), "serviceConsumerId.appInstanceId");
         return tagged(registrations.update(appMobilityServiceId, body, ifMatch));
@@ -103,7 +103,7 @@ public class AppMobilityServicesResource {
     @Path("/{appMobilityServiceId}/deregister_task")
     public Response deregisterTask(@PathParam("appMobilityServiceId") String appMobilityServiceId,
                                    @Context UriInfo uri) {
-        QueryParameters.allowOnly(uri, Set.of());
+        QueryParameters.allowOnlyOnWrite(uri);
         own(appMobilityServiceId);
         registrations.deregisterOnExpiry(appMobilityServiceId);
         return Response.noContent().build();

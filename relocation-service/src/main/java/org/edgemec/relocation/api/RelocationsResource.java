@@ -55,7 +55,7 @@ public class RelocationsResource {
     @Operation(summary = "Relocate an app instance; 202 with the relocation, which runs in the background")
     public Response create(@NotNull @Valid RelocationRequest body,
                            @HeaderParam("Idempotency-Key") String idempotencyKey, @Context UriInfo uri) {
-        QueryParameters.allowOnly(uri, Set.of());
+        QueryParameters.allowOnlyOnWrite(uri);
         if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > MAX_KEY)) {
             throw new InvalidFieldException("Idempotency-Key", "must be 1 to " + MAX_KEY + " characters");
         }
@@ -95,7 +95,7 @@ public class RelocationsResource {
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Cancel a relocation that has not reached FINALIZE; 202, it is compensated")
     public Response cancel(@PathParam("relocationId") String relocationId, @Context UriInfo uri) {
-        QueryParameters.allowOnly(uri, Set.of());
+        QueryParameters.allowOnlyOnWrite(uri);
         return Response.accepted(view(relocations.cancel(relocationId))).build();
     }
 

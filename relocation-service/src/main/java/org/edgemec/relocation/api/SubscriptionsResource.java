@@ -98,7 +98,7 @@ public class SubscriptionsResource {
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(
             oneOf = {MobilityProcedureSubscription.class, AdjacentAppInfoSubscription.class})))
     public Response create(JsonNode body, @Context UriInfo uri) throws JsonProcessingException {
-        QueryParameters.allowOnly(uri, Set.of());
+        QueryParameters.allowOnlyOnWrite(uri);
         AmsSubscription request = bodies.read(body);
         caller.requireMayActFor(owner(request), "filterCriteria.appInstanceId");
         AmsSubscription stored = subscriptions.create(request);
@@ -122,7 +122,7 @@ public class SubscriptionsResource {
     public Response replace(@PathParam("subscriptionId") String subscriptionId, JsonNode body,
                             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Context UriInfo uri)
             throws JsonProcessingException {
-        QueryParameters.allowOnly(uri, Set.of());
+        QueryParameters.allowOnlyOnWrite(uri);
         own(subscriptionId); // 404 before the body's errors
         AmsSubscription request = bodies.read(body);
         caller.requireMayActFor(owner(request), "filterCriteria.appInstanceId");

@@ -181,7 +181,6 @@ class AppMobilityServicesResourceTest {
             "{\"serviceConsumerId\":{\"appInstanceId\":\"a\",\"mepId\":\"m\"}} | serviceConsumerId",
             "{\"serviceConsumerId\":{\"appInstanceId\":\" \"}} | serviceConsumerId.appInstanceId",
             "{\"serviceConsumerId\":{\"appInstanceId\":7}} | serviceConsumerId.appInstanceId",
-            "{\"serviceConsumerId\":{\"appInstanceId\":\"a\"},\"colour\":\"red\"} | colour",
             "{\"serviceConsumerId\":{\"appInstanceId\":\"a\"},\"expiryTime\":-1} | expiryTime",
             "{\"serviceConsumerId\":{\"appInstanceId\":\"a\"},\"expiryTime\":4294967296} | expiryTime",
             "{\"serviceConsumerId\":{\"appInstanceId\":\"a\"},\"expiryTime\":\"soon\"} | expiryTime",

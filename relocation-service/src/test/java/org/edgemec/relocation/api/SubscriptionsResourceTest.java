@@ -208,10 +208,12 @@ class SubscriptionsResourceTest {
         problem(post(noCriteria), 400, "filterCriteria");
         Map<String, Object> unknownField = adjacent(NOWHERE, app);
         unknownField.put("colour", "blue");
-        problem(post(unknownField), 400, "colour");
+        problem(operator().contentType(ContentType.JSON).queryParam("fieldValidation", "Strict").body(unknownField)
+                .post(SUBSCRIPTIONS), 400, "colour");
         Map<String, Object> wrongCriteria = adjacent(NOWHERE, app);
         wrongCriteria.put("filterCriteria", Map.of("appInstanceId", app, "mobilityStatus", List.of(1)));
-        problem(post(wrongCriteria), 400, "mobilityStatus");
+        problem(operator().contentType(ContentType.JSON).queryParam("fieldValidation", "Strict").body(wrongCriteria)
+                .post(SUBSCRIPTIONS), 400, "mobilityStatus");
         problem(operator().contentType(ContentType.JSON).body("[]").post(SUBSCRIPTIONS), 400, "body");
         operator().queryParam("subscriptiontype", "mobility_proc").get(SUBSCRIPTIONS).then().statusCode(200)
                 .body("_links.subscription.href", not(hasItem(containsString("UserDefined"))));

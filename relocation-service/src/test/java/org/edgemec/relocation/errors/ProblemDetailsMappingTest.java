@@ -8,10 +8,15 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+import java.util.Set;
+
 import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 
@@ -45,7 +50,6 @@ class ProblemDetailsMappingTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
             // body | field named in the detail
-            "{\"serviceConsumerId\":{\"appInstanceId\":\"a\"},\"bogus\":1} | bogus",
             "{\"serviceConsumerId\":{\"appInstanceId\":\"a\"},\"expiryTime\":\"soon\"} | expiryTime",
             "{\"serviceConsumerId\":{\"appInstanceId\":\"a\"},\"deviceInformation\":[{\"associateId\":"
                     + "{\"type\":\"UE_MAC_ADDRESS\",\"value\":\"x\"}}]} | deviceInformation[0].associateId.type",
@@ -59,6 +63,28 @@ class ProblemDetailsMappingTest {
                 .body("status", equalTo(400))
                 .body("detail", allOf(containsString(field), not(containsString("org.edgemec"))))
                 .body("instance", containsString("/test/problems/registrations"));
+    }
+
+    @Test
+    void shouldReadUnknownFieldsTolerantlyNamingEachInAWarning() {
+        String body = "{\"serviceConsumerId\":{\"appInstanceId\":\"a\",\"mepName\":\"m\"},\"bogus\":1,"
+                + "\"deviceInformation\":[{\"associateId\":{\"type\":\"UE_IPv4_ADDRESS\",\"value\":\"10.0.0.1\"},"
+                + "\"colour\":\"red\"}]}";
+        List<String> warnings = given().contentType(ContentType.JSON).body(body)
+                .when().post("/test/problems/registrations")
+                .then().statusCode(200)
+                .body("serviceConsumerId.appInstanceId", equalTo("a"))
+                .body("$", not(hasKey("bogus")))
+                .extract().headers().getValues("Warning");
+        assertEquals(Set.of("299 - \"unknown field \\\"serviceConsumerId.mepName\\\"\"",
+                "299 - \"unknown field \\\"bogus\\\"\"",
+                "299 - \"unknown field \\\"deviceInformation[0].colour\\\"\""), Set.copyOf(warnings));
+        assertEquals(3, warnings.size(), "one Warning per field: " + warnings);
+
+        given().contentType(ContentType.JSON).queryParam("fieldValidation", "Strict").body(body)
+                .when().post("/test/problems/registrations")
+                .then().statusCode(400).contentType(startsWith(PROBLEM))
+                .body("detail", containsString("mepName"));
     }
 
     @ParameterizedTest

@@ -485,8 +485,9 @@ class RelocationSagaTest {
         post(Map.of("appInstanceId", inst, "placement", Map.of("policy", "NEAREST",
                 "position", Map.of("latitude", 123, "longitude", 0)))).statusCode(400)
                 .body("detail", containsString("latitude"));
-        post(Map.of("appInstanceId", inst, "targetHost", "edge2", "colour", "red")).statusCode(400)
-                .body("detail", containsString("colour"));
+        operator().contentType(ContentType.JSON).queryParam("fieldValidation", "Strict")
+                .body(Map.of("appInstanceId", inst, "targetHost", "edge2", "colour", "red")).post(RELOCATIONS)
+                .then().statusCode(400).contentType(PROBLEM).body("detail", containsString("colour"));
         operator().contentType(ContentType.JSON).header("Idempotency-Key", "x".repeat(256))
                 .body(request(inst, "edge2", "DNS")).post(RELOCATIONS).then().statusCode(400)
                 .body("detail", containsString("Idempotency-Key"));

@@ -1,5 +1,6 @@
 package org.edgemec.mp1api.mec0102.lcm;
 
+import com.fasterxml.jackson.annotation.JsonAlias;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -15,11 +16,14 @@ import java.util.Map;
 import org.edgemec.mp1api.common.*;
 import org.edgemec.mp1api.mec0102.appd.*;
 
-/** MEC 010-2 CancelMode; the wire property is "CancelMode" (upper-case C) in the file. */
+/**
+ * MEC 010-2 CancelMode. The OpenAPI file spells the property "CancelMode" and the value FORCED; the data model
+ * (clause 6.2.2.32 and AppLcmOpOcc.cancelMode) says "cancelMode" and FORCEFUL: both are read, the file's are written.
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record CancelMode(@JsonProperty("CancelMode") @NotNull Mode cancelMode) {
+public record CancelMode(@JsonProperty("CancelMode") @JsonAlias("cancelMode") @NotNull Mode cancelMode) {
 
     public enum Mode {
-        GRACEFUL, FORCED
+        GRACEFUL, @JsonAlias("FORCEFUL") FORCED
     }
 }

@@ -4,6 +4,7 @@ import jakarta.ws.rs.core.MultivaluedHashMap;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.UriInfo;
 import org.edgemec.common.error.InvalidFieldException;
+import org.edgemec.common.json.FieldValidation;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -40,6 +41,11 @@ public final class QueryParameters {
             }
         }
         return new QueryParameters(parameters);
+    }
+
+    /** A create or update that defines no query parameter of its own: only the common {@code fieldValidation}. */
+    public static QueryParameters allowOnlyOnWrite(UriInfo uri) {
+        return allowOnly(uri, Set.of(FieldValidation.PARAMETER));
     }
 
     /** The value, or null when the parameter is absent. */
