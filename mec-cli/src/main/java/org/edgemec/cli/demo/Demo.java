@@ -69,6 +69,7 @@ public final class Demo {
             try (Transactions tx = new Transactions(client(app, hostA, route, hostOfZone), out);
                  MobilityPublisher feed = new MobilityPublisher(mec.endpoints().kafka(), "edgemec.mobility",
                          "mec-cli-demo-" + run)) {
+                feed.awaitTopic();
                 Flight flight = new Flight(route, feed, device, app.instanceId(), hostOfZone);
                 flight.awaitFirstAnswer(tx);
                 tx.start(options.interval());

@@ -35,13 +35,25 @@ final class MobilityPublisher implements AutoCloseable {
         p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         p.put(ProducerConfig.ACKS_CONFIG, "all");
-        p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "5000");
+        // Metadata for a topic the broker creates on first use can take seconds on a loaded machine: wait for it up to
+        // 30 s instead of failing the demo (seen: 5 s was not enough while two builds ran).
+        p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "30000");
         p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "5000");
         p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "10000");
         this.producer = new KafkaProducer<>(p);
         this.topic = topic;
         this.bootstrap = bootstrap;
         this.source = source;
+    }
+
+    /** Waits until the broker knows the topic (creating it on first use), so that the first move is not lost. */
+    void awaitTopic() {
+        try {
+            producer.partitionsFor(topic);
+        } catch (RuntimeException ex) {
+            throw new CliException(CliException.SERVICE, "cannot publish on Kafka (" + bootstrap + ", topic " + topic
+                    + "): " + ex.getMessage() + "; is the stack up (./mec up)?");
+        }
     }
 
     /** The device is in {@code zone}, at the given position (both are sent; relocation-service places by zone). */
