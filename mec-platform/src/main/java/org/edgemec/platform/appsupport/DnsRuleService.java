@@ -1,6 +1,7 @@
 package org.edgemec.platform.appsupport;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import org.edgemec.common.error.InvalidFieldException;
 import org.edgemec.common.error.NotFoundException;
@@ -75,7 +76,7 @@ public class DnsRuleService implements ActiveDnsRules {
 
     public Tagged<DnsRule> update(String appInstanceId, String dnsRuleId, DnsRule body, String ifMatch) {
         AppInstanceEntity instance = access.require(appInstanceId);
-        DnsRuleEntity rule = find(appInstanceId, dnsRuleId);
+        DnsRuleEntity rule = find(appInstanceId, dnsRuleId, LockModeType.PESSIMISTIC_WRITE);
         if (!dnsRuleId.equals(body.dnsRuleId())) {
             throw new InvalidFieldException("dnsRuleId", "must equal the dnsRuleId of the resource URI");
         }
@@ -132,8 +133,9 @@ public class DnsRuleService implements ActiveDnsRules {
     @Transactional(Transactional.TxType.MANDATORY)
     public int followEndpoint(String appInstanceId, String endpointHost) {
         int changed = 0;
-        for (DnsRuleEntity entity : rules.list("appInstanceId = ?1 and followsEndpoint = true order by dnsRuleId",
-                appInstanceId)) {
+        // locked like an Mp1 PUT of the rule, so the endpoint report and the PUT never overwrite each other
+        for (DnsRuleEntity entity : rules.find("appInstanceId = ?1 and followsEndpoint = true order by dnsRuleId",
+                appInstanceId).withLock(LockModeType.PESSIMISTIC_WRITE).list()) {
             DnsRule rule = json.read(entity.body, DnsRule.class);
             String address = effectiveAddress(rule.ipAddressType(), endpointHost);
             if (!address.equals(rule.ipAddress())) {
@@ -250,8 +252,16 @@ public class DnsRuleService implements ActiveDnsRules {
     }
 
     private DnsRuleEntity find(String appInstanceId, String dnsRuleId) {
+        return find(appInstanceId, dnsRuleId, LockModeType.NONE);
+    }
+
+    /**
+     * An update reads the row {@code FOR UPDATE}: a concurrent PUT (or endpoint report) of the same rule waits for
+     * this transaction and then sees the new version, so two PUTs with the same ETag cannot both win.
+     */
+    private DnsRuleEntity find(String appInstanceId, String dnsRuleId, LockModeType lock) {
         DnsRuleEntity rule = rules.find("appInstanceId = ?1 and dnsRuleId = ?2", appInstanceId, dnsRuleId)
-                .firstResult();
+                .withLock(lock).firstResult();
         if (rule == null) {
             throw new NotFoundException("DNS rule " + dnsRuleId + " of app instance " + appInstanceId);
         }

@@ -1,6 +1,7 @@
 package org.edgemec.platform.appsupport;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import org.edgemec.common.error.InvalidFieldException;
 import org.edgemec.common.error.NotFoundException;
@@ -62,7 +63,7 @@ public class TrafficRuleService implements ActiveTrafficRules {
 
     public Tagged<TrafficRule> update(String appInstanceId, String trafficRuleId, TrafficRule body, String ifMatch) {
         AppInstanceEntity instance = access.require(appInstanceId);
-        TrafficRuleEntity rule = find(appInstanceId, trafficRuleId);
+        TrafficRuleEntity rule = find(appInstanceId, trafficRuleId, LockModeType.PESSIMISTIC_WRITE);
         if (!trafficRuleId.equals(body.trafficRuleId())) {
             throw new InvalidFieldException("trafficRuleId", "must equal the trafficRuleId of the resource URI");
         }
@@ -150,8 +151,16 @@ public class TrafficRuleService implements ActiveTrafficRules {
     }
 
     private TrafficRuleEntity find(String appInstanceId, String trafficRuleId) {
+        return find(appInstanceId, trafficRuleId, LockModeType.NONE);
+    }
+
+    /**
+     * An update reads the row {@code FOR UPDATE}: a concurrent PUT of the same rule waits for this transaction and
+     * then compares its If-Match with the new version, so two PUTs with the same ETag cannot both win.
+     */
+    private TrafficRuleEntity find(String appInstanceId, String trafficRuleId, LockModeType lock) {
         TrafficRuleEntity rule = rules.find("appInstanceId = ?1 and trafficRuleId = ?2", appInstanceId,
-                trafficRuleId).firstResult();
+                trafficRuleId).withLock(lock).firstResult();
         if (rule == null) {
             throw new NotFoundException("traffic rule " + trafficRuleId + " of app instance " + appInstanceId);
         }

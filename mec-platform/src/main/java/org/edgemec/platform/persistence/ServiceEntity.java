@@ -45,4 +45,8 @@ public class ServiceEntity {
 
     @Column(name = "body", nullable = false)
     public String body;
+
+    /** The representation's version (ETag); incremented on every change of {@code body}. */
+    @Column(name = "version", nullable = false)
+    public int version = 1;
 }

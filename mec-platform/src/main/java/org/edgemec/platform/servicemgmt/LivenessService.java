@@ -57,7 +57,8 @@ public class LivenessService {
         if (update.state() != ServiceState.ACTIVE) {
             throw new InvalidFieldException("state", "a liveness update sets state ACTIVE");
         }
-        ServiceEntity entity = monitored(appInstanceId, serviceId);
+        // locked: a revival changes the representation (version), like a PUT it must not be lost beside one
+        ServiceEntity entity = monitored(services.findForUpdate(appInstanceId, serviceId));
         entity.lastHeartbeat = OffsetDateTime.now();
         if (ServiceState.SUSPENDED.name().equals(entity.state)) {
             setState(entity, ServiceState.ACTIVE);
@@ -90,13 +91,18 @@ public class LivenessService {
                 before.links());
         entity.state = state.name();
         entity.body = json.write(after);
+        entity.version++; // a new representation: a PUT with the ETag from before gets 412
         notifier.changed(entity.appInstanceId, after, ChangeType.STATE_CHANGED);
     }
 
     private ServiceEntity monitored(String appInstanceId, String serviceId) {
-        ServiceEntity entity = services.find(appInstanceId, serviceId);
+        return monitored(services.find(appInstanceId, serviceId));
+    }
+
+    private static ServiceEntity monitored(ServiceEntity entity) {
         if (entity.livenessInterval == null) {
-            throw new NotFoundException("service " + serviceId + " has no livenessInterval, so no liveness resource");
+            throw new NotFoundException("service " + entity.serInstanceId
+                    + " has no livenessInterval, so no liveness resource");
         }
         return entity;
     }

@@ -1,14 +1,17 @@
 package org.edgemec.platform.servicemgmt;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import org.edgemec.common.error.InvalidFieldException;
 import org.edgemec.common.error.NotFoundException;
+import org.edgemec.common.error.PreconditionFailedException;
 import org.edgemec.common.persistence.JsonColumn;
 import org.edgemec.mp1api.common.LinkType;
 import org.edgemec.mp1api.mec011.servicemgmt.LocalityType;
 import org.edgemec.mp1api.mec011.servicemgmt.ServiceInfo;
 import org.edgemec.mp1api.mec011.servicemgmt.ServiceReferences.ChangeType;
+import org.edgemec.platform.appsupport.Tagged;
 import org.edgemec.platform.notification.Mp1Links;
 import org.edgemec.platform.persistence.ServiceEntity;
 import org.edgemec.platform.persistence.ServiceRepository;
@@ -56,23 +59,35 @@ public class ServiceInfoService {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public ServiceInfo get(String appInstanceId, String serviceId) {
-        access.require(appInstanceId);
-        return json.read(find(appInstanceId, serviceId).body, ServiceInfo.class);
-    }
-
-    public ServiceInfo update(String appInstanceId, String serviceId, ServiceInfo body) {
+    public Tagged<ServiceInfo> get(String appInstanceId, String serviceId) {
         access.require(appInstanceId);
         ServiceEntity entity = find(appInstanceId, serviceId);
+        return new Tagged<>(json.read(entity.body, ServiceInfo.class), Tagged.etagOf(entity.version));
+    }
+
+    /**
+     * The row is read {@code FOR UPDATE}: a concurrent PUT (or liveness change) of the same service waits for this
+     * transaction and then sees the new version, so two PUTs with the same If-Match cannot both win (the second gets
+     * 412).
+     */
+    public Tagged<ServiceInfo> update(String appInstanceId, String serviceId, ServiceInfo body, String ifMatch) {
+        access.require(appInstanceId);
+        ServiceEntity entity = findForUpdate(appInstanceId, serviceId);
         if (body.serInstanceId() != null && !serviceId.equals(body.serInstanceId())) {
             throw new InvalidFieldException("serInstanceId", "must equal the serviceId of the resource URI");
         }
         ServiceInfo before = json.read(entity.body, ServiceInfo.class);
         ServiceInfo stored = complete(appInstanceId, serviceId, body);
+        if (!Tagged.matches(ifMatch, entity.version)) {
+            throw new PreconditionFailedException("If-Match " + ifMatch + " does not match the current ETag "
+                    + Tagged.etagOf(entity.version));
+        }
         apply(entity, stored);
+        entity.version++;
+        services.flush();
         notifier.changed(appInstanceId, stored,
                 before.state() != stored.state() ? ChangeType.STATE_CHANGED : ChangeType.ATTRIBUTES_CHANGED);
-        return stored;
+        return new Tagged<>(stored, Tagged.etagOf(entity.version));
     }
 
     public void delete(String appInstanceId, String serviceId) {
@@ -124,6 +139,16 @@ public class ServiceInfoService {
         entity.livenessInterval = info.livenessInterval();
         entity.lastHeartbeat = OffsetDateTime.now();
         entity.body = json.write(info);
+    }
+
+    /** As {@link #find}, locking the row until the transaction ends. */
+    ServiceEntity findForUpdate(String appInstanceId, String serviceId) {
+        ServiceEntity entity = services.find("serInstanceId = ?1 and appInstanceId = ?2", serviceId, appInstanceId)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
+        if (entity == null) {
+            throw new NotFoundException("service " + serviceId + " of app instance " + appInstanceId);
+        }
+        return entity;
     }
 
     ServiceEntity find(String appInstanceId, String serviceId) {

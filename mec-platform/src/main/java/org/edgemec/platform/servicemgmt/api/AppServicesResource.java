@@ -5,6 +5,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -13,10 +14,12 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.edgemec.mp1api.mec011.servicemgmt.ServiceInfo;
+import org.edgemec.platform.appsupport.Tagged;
 import org.edgemec.mp1api.mec011.servicemgmt.ServiceLivenessInfo;
 import org.edgemec.mp1api.mec011.servicemgmt.ServiceLivenessUpdate;
 import org.edgemec.platform.servicemgmt.LivenessService;
@@ -61,16 +64,22 @@ public class AppServicesResource {
 
     @GET
     @Path("/{serviceId}")
-    public ServiceInfo get(@PathParam("appInstanceId") String appInstanceId,
-                           @PathParam("serviceId") String serviceId) {
-        return services.get(appInstanceId, serviceId);
+    public Response get(@PathParam("appInstanceId") String appInstanceId,
+                        @PathParam("serviceId") String serviceId) {
+        return tagged(services.get(appInstanceId, serviceId));
     }
 
+    /** With If-Match: 412 when it names another version than the current one (as for traffic and DNS rules). */
     @PUT
     @Path("/{serviceId}")
-    public ServiceInfo update(@PathParam("appInstanceId") String appInstanceId,
-                              @PathParam("serviceId") String serviceId, @NotNull @Valid ServiceInfo body) {
-        return services.update(appInstanceId, serviceId, body);
+    public Response update(@PathParam("appInstanceId") String appInstanceId,
+                           @PathParam("serviceId") String serviceId,
+                           @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @NotNull @Valid ServiceInfo body) {
+        return tagged(services.update(appInstanceId, serviceId, body, ifMatch));
+    }
+
+    private static Response tagged(Tagged<ServiceInfo> tagged) {
+        return Response.ok(tagged.body()).header(HttpHeaders.ETAG, tagged.etag()).build();
     }
 
     @DELETE
