@@ -21,6 +21,14 @@ public interface LcmConfig {
     @WithDefault("1073741824")
     long maxPackageBytes();
 
+    /** Upper bound of what a package zip unpacks to (the sum of its entries), so a zip bomb is refused. */
+    @WithDefault("4294967296")
+    long maxPackageUncompressedBytes();
+
+    /** Upper bound of the entries of a package zip. */
+    @WithDefault("10000")
+    int maxPackageEntries();
+
     /** Hosts upload_from_uri may fetch from; loopback only by default so the LCM never reaches out. */
     @WithDefault("127.0.0.1,localhost,::1")
     List<String> uploadAllowedHosts();

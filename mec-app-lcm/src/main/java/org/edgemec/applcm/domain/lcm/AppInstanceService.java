@@ -5,6 +5,7 @@ import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
+import org.edgemec.applcm.domain.FieldLimits;
 import org.edgemec.applcm.domain.pkg.AppPackage;
 import org.edgemec.applcm.domain.pkg.PackageService;
 import org.edgemec.applcm.persistence.AppInstanceEntity;
@@ -38,6 +39,10 @@ public class AppInstanceService {
     }
 
     public AppInstance create(CreateAppInstanceRequest request) {
+        FieldLimits.max("appDId", request.appDId(), 255);
+        FieldLimits.max("appInstanceName", request.appInstanceName(), 255);
+        FieldLimits.max("appPlacementInfo.mepId", request.appPlacementInfo() == null ? null
+                : request.appPlacementInfo().mepId(), 255);
         AppPackage pkg = packages.usable(request.appDId(), "appDId");
         AppInstanceEntity e = new AppInstanceEntity();
         e.id = UUID.randomUUID().toString();

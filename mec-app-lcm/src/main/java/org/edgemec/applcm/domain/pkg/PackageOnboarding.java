@@ -40,7 +40,24 @@ public class PackageOnboarding {
     public void upload(String packageId, InputStream content) {
         packages.beginUpload(packageId);
         if (storeContent(packageId, () -> content)) {
+            refuseBomb(packageId);
             executor.runAsync(() -> process(packageId));
+        }
+    }
+
+    /**
+     * An archive that would unpack to more than allowed (a zip bomb) is refused in the answer to the upload, from its
+     * directory alone: 400 naming package_content, the package back to CREATED with the reason, the bytes removed.
+     */
+    private void refuseBomb(String packageId) {
+        try {
+            reader.checkLimits(store.zip(packageId));
+        } catch (PackageReader.TooLarge e) {
+            packages.failed(packageId, e.getMessage());
+            store.delete(packageId);
+            throw new InvalidFieldException("package_content", e.getMessage());
+        } catch (InvalidPackageException e) {
+            // not a zip, unreadable: processing reports it as before (202, then CREATED with the reason)
         }
     }
 

@@ -18,6 +18,7 @@ import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.edgemec.applcm.config.LcmConfig;
 import org.edgemec.mp1api.Json;
 import org.edgemec.mp1api.mec0102.appd.AppD;
 import org.edgemec.mp1api.mec0102.appd.SwImageDescriptor;
@@ -34,14 +35,142 @@ public class PackageReader {
     private final ObjectMapper jsonMapper;
     private final ObjectMapper yamlMapper;
     private final Validator validator;
+    private final LcmConfig config;
 
-    public PackageReader(Validator validator) {
+    /** The AppD and an image archive's manifest.json are read into memory: no bigger than this. */
+    static final long DESCRIPTOR_MAX = 4L * 1024 * 1024;
+    /** The central directory is read into memory when the zip is opened: no bigger than this. */
+    static final long DIRECTORY_MAX = 16L * 1024 * 1024;
+
+    public PackageReader(Validator validator, LcmConfig config) {
         this.validator = validator;
+        this.config = config;
         this.jsonMapper = Json.newMapper();
         this.yamlMapper = Json.configure(new ObjectMapper(new YAMLFactory()));
     }
 
+    /**
+     * Refuses an archive that would unpack to more than it may, before anything unpacks it: its end-of-central-
+     * directory record (entry count, directory size; ZIP64 is not accepted), then the sizes its entries declare
+     * (the sum, and AppD files above {@link #DESCRIPTOR_MAX}). Reading later holds each entry to its declared size, so
+     * a lying header fails there.
+     */
+    public void checkLimits(Path zipPath) {
+        long maxBytes = config.maxPackageUncompressedBytes();
+        int maxEntries = config.maxPackageEntries();
+        try {
+            Eocd eocd = Eocd.of(zipPath);
+            if (eocd.entries() > maxEntries) {
+                throw new TooLarge("package archive has " + eocd.entries() + " entries; at most "
+                        + maxEntries + " are accepted");
+            }
+            if (eocd.directorySize() > DIRECTORY_MAX) {
+                throw new TooLarge("package archive's central directory is " + eocd.directorySize()
+                        + " bytes; at most " + DIRECTORY_MAX + " are accepted");
+            }
+            try (ZipFile zip = new ZipFile(zipPath.toFile())) {
+                long total = 0;
+                int count = 0;
+                for (Enumeration<? extends ZipEntry> en = zip.entries(); en.hasMoreElements(); ) {
+                    ZipEntry e = en.nextElement();
+                    if (++count > maxEntries) {
+                        throw new TooLarge("package archive has more than " + maxEntries
+                                + " entries");
+                    }
+                    long size = e.getSize();
+                    if (size < 0) {
+                        throw new TooLarge("package archive entry " + e.getName()
+                                + " declares no size");
+                    }
+                    total += size;
+                    if (total > maxBytes) {
+                        throw new TooLarge("package archive unpacks to more than " + maxBytes
+                                + " bytes (at entry " + e.getName() + ")");
+                    }
+                    if (isAppD(e) && size > DESCRIPTOR_MAX) {
+                        throw new TooLarge("AppD " + e.getName() + " is " + size + " bytes; at most "
+                                + DESCRIPTOR_MAX + " are accepted");
+                    }
+                }
+            }
+        } catch (ZipException e) {
+            throw new InvalidPackageException("package is not a zip file: " + e.getMessage());
+        } catch (IOException e) {
+            throw new InvalidPackageException("package cannot be read: " + e.getMessage());
+        }
+    }
+
+    /** The archive would unpack to more than allowed (a zip bomb); its header says so before anything unpacks. */
+    public static final class TooLarge extends InvalidPackageException {
+        TooLarge(String message) {
+            super(message);
+        }
+    }
+
+    /** The zip's end-of-central-directory record: the last 22..65557 bytes, found by its signature. */
+    private record Eocd(long entries, long directorySize) {
+
+        static Eocd of(Path zipPath) throws IOException {
+            try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(zipPath)) {
+                long size = ch.size();
+                int tail = (int) Math.min(size, 22 + 65535);
+                java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocate(tail).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+                ch.read(buf, size - tail);
+                for (int i = tail - 22; i >= 0; i--) {
+                    if (buf.getInt(i) == 0x06054b50) {
+                        long entries = buf.getShort(i + 10) & 0xFFFF;
+                        long dir = buf.getInt(i + 12) & 0xFFFFFFFFL;
+                        if (entries == 0xFFFF || dir == 0xFFFFFFFFL) {
+                            throw new TooLarge("package archive is a ZIP64 archive; it is not "
+                                    + "accepted (at most 65534 entries and 4 GiB)");
+                        }
+                        return new Eocd(entries, dir);
+                    }
+                }
+                throw new ZipException("no end of central directory record");
+            }
+        }
+    }
+
+    private static boolean isAppD(ZipEntry e) {
+        String base = e.getName().substring(e.getName().lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
+        return !e.isDirectory() && base.matches("appd\\.(json|ya?ml)");
+    }
+
+    /** An entry's stream held to {@code max} bytes: a zip that lies about a size cannot unpack to more. */
+    private static InputStream bounded(InputStream in, long max, String what) {
+        return new java.io.FilterInputStream(in) {
+            private long read;
+
+            @Override
+            public int read() throws IOException {
+                int b = super.read();
+                if (b >= 0) {
+                    count(1);
+                }
+                return b;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                int n = super.read(b, off, len);
+                if (n > 0) {
+                    count(n);
+                }
+                return n;
+            }
+
+            private void count(long n) {
+                read += n;
+                if (read > max) {
+                    throw new InvalidPackageException(what + " unpacks to more than " + max + " bytes");
+                }
+            }
+        };
+    }
+
     public ParsedPackage read(Path zipPath) {
+        checkLimits(zipPath);
         try (ZipFile zip = new ZipFile(zipPath.toFile())) {
             ZipEntry appdEntry = findAppD(zip);
             AppD appD = parseAppD(zip, appdEntry);
@@ -57,7 +186,8 @@ public class PackageReader {
                 throw new InvalidPackageException("image archive " + archive + " named by swImageDescriptor[0]"
                         + ".swImage.name is not in the package");
             }
-            try (InputStream in = zip.getInputStream(imageEntry)) {
+            try (InputStream in = bounded(zip.getInputStream(imageEntry), imageEntry.getSize(), "image archive "
+                    + archive)) {
                 checkArchive(in, kind, sw.name(), archive);
             }
             return new ParsedPackage(appD, jsonMapper.writeValueAsString(appD), sw.name(), archive, kind);
@@ -90,7 +220,8 @@ public class PackageReader {
     private AppD parseAppD(ZipFile zip, ZipEntry entry) throws IOException {
         ObjectMapper mapper = entry.getName().toLowerCase(Locale.ROOT).endsWith(".json") ? jsonMapper : yamlMapper;
         AppD appD;
-        try (InputStream in = zip.getInputStream(entry)) {
+        try (InputStream in = bounded(zip.getInputStream(entry), Math.min(entry.getSize(), DESCRIPTOR_MAX),
+                "AppD " + entry.getName())) {
             JsonNode tree = mapper.readTree(in);
             appD = jsonMapper.treeToValue(tree, AppD.class);
         } catch (JacksonException e) {
@@ -133,6 +264,10 @@ public class PackageReader {
             for (TarArchiveEntry e; (e = tar.getNextEntry()) != null; ) {
                 any = true;
                 if (kind == ImageKind.DOCKER && "manifest.json".equals(e.getName())) {
+                    if (e.getSize() > DESCRIPTOR_MAX) {
+                        throw new InvalidPackageException("image archive " + archive + ": manifest.json is "
+                                + e.getSize() + " bytes; at most " + DESCRIPTOR_MAX + " are accepted");
+                    }
                     JsonNode manifest = jsonMapper.readTree(tar.readAllBytes());
                     for (JsonNode image : manifest) {
                         for (JsonNode tag : image.path("RepoTags")) {

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.edgemec.applcm.persistence.AppInstanceRepository;
+import org.edgemec.applcm.domain.FieldLimits;
 import org.edgemec.applcm.persistence.AppPackageEntity;
 import org.edgemec.applcm.persistence.AppPackageRepository;
 import org.edgemec.common.error.ConflictException;
@@ -47,6 +48,11 @@ public class PackageService {
     }
 
     public AppPackage create(CreateAppPkg request) {
+        FieldLimits.max("appPkgName", request.appPkgName(), 255);
+        FieldLimits.max("appPkgVersion", request.appPkgVersion(), 255);
+        FieldLimits.max("appPkgPath", request.appPkgPath(), 2048);
+        FieldLimits.max("appProvider", request.appProvider(), 255);
+        FieldLimits.max("checksum.hash", request.checksum().hash(), 256);
         AppPackageEntity e = new AppPackageEntity();
         e.id = UUID.randomUUID().toString();
         e.appDId = e.id;
