@@ -13,6 +13,7 @@ import org.edgemec.platform.config.Mp1Config;
 import org.edgemec.platform.persistence.AppInstanceEntity;
 import org.edgemec.platform.persistence.RegistrationEntity;
 import org.edgemec.platform.persistence.RegistrationRepository;
+import org.edgemec.platform.persistence.StoredLimits;
 import org.edgemec.platform.security.AppAccess;
 import org.jboss.logging.Logger;
 
@@ -59,7 +60,15 @@ public class RegistrationService {
         entity.appInstanceId = appInstanceId;
         entity.body = json.write(stored);
         entity.registeredAt = OffsetDateTime.now();
-        registrations.persist(entity);
+        try {
+            // flushed here: a registration racing this one for the same instance fails now, as 409, not at commit
+            registrations.persistAndFlush(entity);
+        } catch (jakarta.persistence.PersistenceException e) {
+            if (StoredLimits.isDuplicate(e)) {
+                throw new ConflictException("app instance " + appInstanceId + " is already registered");
+            }
+            throw e;
+        }
         LOG.infof("app instance %s registered", appInstanceId);
         return stored;
     }

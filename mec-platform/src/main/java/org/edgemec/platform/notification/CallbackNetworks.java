@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.edgemec.common.error.InvalidFieldException;
 import org.edgemec.platform.config.CallbackConfig;
+import org.edgemec.platform.persistence.StoredLimits;
 
 import java.net.InetAddress;
 import java.net.URI;
@@ -42,6 +43,7 @@ public class CallbackNetworks {
 
     /** The normalised callbackReference, or 400 naming {@code callbackReference}. */
     public String check(String callbackReference) {
+        StoredLimits.maxLength("callbackReference", callbackReference, StoredLimits.CALLBACK);
         String callback = CallbackReferences.validate(callbackReference);
         String host = URI.create(callback).getHost();
         if (host.startsWith("[") && host.endsWith("]")) {

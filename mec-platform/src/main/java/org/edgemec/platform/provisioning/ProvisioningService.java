@@ -17,6 +17,7 @@ import org.edgemec.platform.config.Mp1Config;
 import org.edgemec.platform.notification.Mp1Links;
 import org.edgemec.platform.persistence.AppInstanceEntity;
 import org.edgemec.platform.persistence.AppInstanceRepository;
+import org.edgemec.platform.persistence.StoredLimits;
 import org.edgemec.platform.security.ClientSecrets;
 import org.edgemec.platform.security.CredentialHandoffs;
 import org.edgemec.mp1api.provisioning.CredentialHandoff;
@@ -73,6 +74,14 @@ public class ProvisioningService {
         if (instances.findById(body.appInstanceId()) != null) {
             throw new ConflictException("app instance " + body.appInstanceId() + " is already provisioned");
         }
+        for (int i = 0; i < orEmpty(body.appTrafficRule()).size(); i++) {
+            StoredLimits.maxLength("appTrafficRule[" + i + "].trafficRuleId", body.appTrafficRule().get(i)
+                    .trafficRuleId(), StoredLimits.RULE_ID);
+        }
+        for (int i = 0; i < orEmpty(body.appDNSRule()).size(); i++) {
+            StoredLimits.maxLength("appDNSRule[" + i + "].dnsRuleId", body.appDNSRule().get(i).dnsRuleId(),
+                    StoredLimits.RULE_ID);
+        }
         requireUnique("appTrafficRule", body.appTrafficRule(), r -> r.trafficRuleId(), "trafficRuleId");
         requireUnique("appDNSRule", body.appDNSRule(), r -> r.dnsRuleId(), "dnsRuleId");
         AppInstanceEntity entity = new AppInstanceEntity();
@@ -94,7 +103,16 @@ public class ProvisioningService {
         // the identity is kept in its columns (secret hashed), not with the body that GET returns
         entity.provisioning = json.write(body.withCredentials(null));
         entity.createdAt = OffsetDateTime.now();
-        instances.persistAndFlush(entity);
+        try {
+            // a provisioning racing this one for the same instance (or clientId) fails here, as 409, not at commit
+            instances.persistAndFlush(entity);
+        } catch (jakarta.persistence.PersistenceException e) {
+            if (StoredLimits.isDuplicate(e)) {
+                throw new ConflictException("app instance " + body.appInstanceId() + " is already provisioned"
+                        + (body.credentials() == null ? "" : " or credentials.clientId belongs to another instance"));
+            }
+            throw e;
+        }
         List<?> traffic = orEmpty(body.appTrafficRule());
         Set<String> ownHosts = Set.copyOf(AppInstanceFronting.hostNames(body));
         for (int i = 0; i < traffic.size(); i++) {

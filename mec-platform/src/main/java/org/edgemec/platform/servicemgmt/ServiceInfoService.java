@@ -15,6 +15,7 @@ import org.edgemec.platform.appsupport.Tagged;
 import org.edgemec.platform.notification.Mp1Links;
 import org.edgemec.platform.persistence.ServiceEntity;
 import org.edgemec.platform.persistence.ServiceRepository;
+import org.edgemec.platform.persistence.StoredLimits;
 import org.edgemec.platform.security.AppAccess;
 
 import java.time.OffsetDateTime;
@@ -109,6 +110,9 @@ public class ServiceInfoService {
 
     /** The stored form: platform-assigned id, transport resolved, locality defaults, links. */
     private ServiceInfo complete(String appInstanceId, String serInstanceId, ServiceInfo body) {
+        StoredLimits.maxLength("serName", body.serName(), StoredLimits.NAME);
+        StoredLimits.maxLength("serCategory.id", body.serCategory() == null ? null : body.serCategory().id(),
+                StoredLimits.NAME);
         if (body.transportId() == null && body.transportInfo() == null) {
             throw new InvalidFieldException("transportInfo", "either transportId or transportInfo is required");
         }

@@ -13,6 +13,7 @@ import org.edgemec.platform.persistence.AppInstanceRepository;
 import org.edgemec.platform.persistence.SteeringEntity;
 import org.edgemec.platform.persistence.SteeringNameEntity;
 import org.edgemec.platform.persistence.SteeringRepository;
+import org.edgemec.platform.persistence.StoredLimits;
 import org.edgemec.platform.provisioning.AppInstanceFronting;
 import org.edgemec.platform.proxy.domain.ClientStateService;
 import org.edgemec.platform.proxy.domain.Endpoint;
@@ -307,6 +308,8 @@ public class SteeringService {
         if (host == null || host.isBlank()) {
             throw new InvalidFieldException("target.host", "required");
         }
+        StoredLimits.maxLength("target.host", host, StoredLimits.NAME);
+        StoredLimits.maxLength("expiresAfter", body.expiresAfter(), 64);
         boolean dns = body.strategy() == SteeringStrategy.DNS;
         InetAddress literal = literal(host);
         if (dns && literal == null) {
