@@ -69,6 +69,51 @@ class PackageLimitsTest {
                 .statusCode(200).body("$", hasSize(0));
     }
 
+    @Test
+    void shouldFailOnboardingOfAnAppDWhoseStringsDoNotFitNamingTheField() {
+        Map<String, byte[]> entries = new java.util.LinkedHashMap<>();
+        entries.put("appd.json", TestPackages.appD(TestPackages.newAppDId(), PackagesResourceTest.IMAGE, "DOCKER", 64, 1)
+                .replace("\"appName\": \"counter\"", "\"appName\": \"" + "c".repeat(300) + "\"")
+                .getBytes(StandardCharsets.UTF_8));
+        entries.put("images/app.tar", TestPackages.fakeImageArchive(PackagesResourceTest.IMAGE));
+        byte[] zip = TestPackages.zip(entries);
+        String id = PackagesResourceTest.create(V2, zip).getString("id");
+        given().contentType("application/zip").body(zip).put(V2 + "/" + id + "/package_content").then()
+                .statusCode(202);
+        PackagesResourceTest.awaitState(V2 + "/" + id, "CREATED");
+        given().get(V2 + "/" + id).then().body("onboardingFailureDetails.detail", containsString("appName"));
+    }
+
+    @Test
+    void shouldAnswer409NotAServerErrorToConcurrentCreatesOfOneMecHost() throws Exception {
+        String name = "dup" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        Map<String, Object> body = Map.of("name", name, "engineKind", "PODMAN", "engineEndpoint", "tcp://127.0.0.1:1");
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+        try {
+            java.util.List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+            java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+            for (int i = 0; i < 6; i++) {
+                answers.add(pool.submit(() -> {
+                    go.await();
+                    return given().contentType(ContentType.JSON).body(body).post("/app_lcm_ext/v1/mec_hosts")
+                            .then().extract().statusCode();
+                }));
+            }
+            go.countDown();
+            java.util.List<Integer> codes = new java.util.ArrayList<>();
+            for (var a : answers) {
+                codes.add(a.get(60, java.util.concurrent.TimeUnit.SECONDS));
+            }
+            org.junit.jupiter.api.Assertions.assertEquals(1, codes.stream().filter(c -> c == 201).count(),
+                    "one create wins: " + codes);
+            org.junit.jupiter.api.Assertions.assertTrue(codes.stream().allMatch(c -> c == 201 || c == 409),
+                    "the others answer 409: " + codes);
+        } finally {
+            pool.shutdownNow();
+        }
+        given().delete("/app_lcm_ext/v1/mec_hosts/" + name).then().statusCode(204);
+    }
+
     /** A zip whose {@code images/app.tar} is {@code bytes} zeros: a few hundred KiB that unpack to all of them. */
     static byte[] bomb(String appDId, long bytes) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();

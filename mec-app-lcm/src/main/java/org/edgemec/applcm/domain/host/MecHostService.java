@@ -84,7 +84,16 @@ public class MecHostService {
         MecHostEntity entity = new MecHostEntity();
         entity.createdAt = OffsetDateTime.now();
         write(entity, host);
-        hosts.persist(entity);
+        try {
+            // flushed here: a concurrent create of the same name fails on the primary key now, as a 409, not at commit
+            hosts.persistAndFlush(entity);
+        } catch (jakarta.persistence.PersistenceException e) {
+            if (e instanceof org.hibernate.exception.ConstraintViolationException
+                    || e.getCause() instanceof org.hibernate.exception.ConstraintViolationException) {
+                throw new ConflictException("MEC host " + host.name() + " exists already");
+            }
+            throw e;
+        }
         LOG.infof("MEC host %s added: %s %s", host.name(), host.engineKind(), host.engineEndpoint());
         return host;
     }

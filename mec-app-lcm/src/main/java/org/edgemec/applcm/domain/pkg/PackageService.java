@@ -134,6 +134,14 @@ public class PackageService {
     public void onboarded(String id, ParsedPackage parsed) {
         AppPackageEntity e = entity(id);
         AppD d = parsed.appD();
+        // what the AppD brings must fit its columns (else the commit fails with a database error)
+        fits("appDId", d.appDId(), 255);
+        fits("appProvider", d.appProvider(), 255);
+        fits("appName", d.appName(), 255);
+        fits("appSoftVersion", d.appSoftVersion(), 255);
+        fits("appDVersion", d.appDVersion(), 255);
+        fits("swImageDescriptor[0].name", parsed.imageName(), 512);
+        fits("swImageDescriptor[0].swImage.name", parsed.imageEntry(), 512);
         packages.findOnboarded(d.appDId()).filter(other -> !other.id.equals(id)).ifPresent(other -> {
             throw new InvalidPackageException("appDId " + d.appDId() + " is already onboarded as package " + other.id);
         });
@@ -207,6 +215,13 @@ public class PackageService {
 
     private String usage(AppPackageEntity e) {
         return instances.count("appPkgId", e.id) > 0 ? UsageState.IN_USE.name() : UsageState.NOT_IN_USE.name();
+    }
+
+    private static void fits(String field, String value, int max) {
+        if (value != null && value.length() > max) {
+            throw new InvalidPackageException("AppD " + field + " has " + value.length() + " characters; at most "
+                    + max + " are accepted");
+        }
     }
 
     private static String algorithm(String value) {
