@@ -124,7 +124,15 @@ check "default: every service Deployment has a liveness probe on /q/health/live"
 
 # --- external values: no in-chart PostgreSQL/Kafka, three edge hosts ------------
 expect_eq "external: no StatefulSet rendered" "" "$(grep '^StatefulSet ' "$WORK/external.objects" || true)"
-expect_eq "external: no Secret rendered (existingSecret used)" "" "$(grep '^Secret ' "$WORK/external.objects" || true)"
+expect_eq "external: no database Secret rendered (existingSecret used), only the operator token's" \
+    "Secret edgemec-operator" "$(grep '^Secret ' "$WORK/external.objects" || true)"
+check "default: every service Deployment reads the operator token from the shared Secret" \
+    count_is 4 "$DEF" '^                name: edgemec-operator$'
+GIVEN=$("$HELM" template t "$CHART" --set operator.token=given-operator-token-0123 2>&1 | grep 'EDGEMEC_OPERATOR_TOKEN:' || true)
+expect_eq "operator.token given: the Secret holds it" \
+    "  EDGEMEC_OPERATOR_TOKEN: \"$(printf given-operator-token-0123 | base64)\"" "$GIVEN"
+GENERATED=$(grep 'EDGEMEC_OPERATOR_TOKEN:' "$DEF" | sed 's/.*: "\(.*\)"/\1/' | base64 -d 2>/dev/null || true)
+expect_eq "operator.token empty: a random 48-character token is generated" 48 "${#GENERATED}"
 expect_eq "external: one mec-platform Deployment per host (3)" \
     "$(printf 'edge-3-mec-platform\nedge1-mec-platform\nedge2-mec-platform')" \
     "$(awk '$1 == "Deployment" && $2 ~ /-mec-platform$/ { print $2 }' "$WORK/external.objects" | sort)"

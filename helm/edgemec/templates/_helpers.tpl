@@ -19,6 +19,11 @@ Shared helpers of the EdgeMEC chart. The three EdgeMEC services share one shape
 {{- printf "%s%s" .root.Values.namePrefix .name | trunc 63 | trimSuffix "-" }}
 {{- end }}
 
+{{/* The Secret with the operator token every service and operator client shares. */}}
+{{- define "edgemec.operator.secretName" -}}
+{{- if .Values.operator.existingSecret }}{{ .Values.operator.existingSecret }}{{ else }}{{ include "edgemec.resourceName" (dict "root" . "name" "edgemec-operator") }}{{ end }}
+{{- end }}
+
 {{- define "edgemec.postgresql.name" -}}
 {{- include "edgemec.resourceName" (dict "root" . "name" "edgemec-postgresql") }}
 {{- end }}
@@ -215,6 +220,8 @@ spec:
           envFrom:
             - configMapRef:
                 name: {{ include "edgemec.resourceName" . }}
+            - secretRef:
+                name: {{ include "edgemec.operator.secretName" $root }}
             {{- if not (include "edgemec.db.useExistingSecret" $root) }}
             - secretRef:
                 name: {{ include "edgemec.resourceName" . }}
