@@ -62,6 +62,53 @@ class HttpAppLifecycleIT {
         }
     }
 
+    /**
+     * Cancel on a real operation: busybox httpd as PID 1 ignores SIGTERM, so a GRACEFUL terminate's stop waits its
+     * whole timeout on Podman; a GRACEFUL cancel sent meanwhile lets the stop finish and ends the op occ at that step
+     * boundary, FAILED_TEMP with the container stopped and not removed (a stop is not undone); the retry completes.
+     */
+    @Test
+    void shouldEndAGracefullyCancelledTerminateAtItsNextStepAndFinishItOnRetry() {
+        try (DockerApiEngine edge1 = TestEngineAccess.podman("edge1")) {
+            String host = RealEngineLifecycleIT.host(null);
+            String id = onboardAndCreate(edge1);
+            RealEngineLifecycleIT.run(id, "instantiate", Map.of("selectedMECHostInfo",
+                    List.of(Map.of("hostName", host, "hostId", Map.of("name", host)))), "COMPLETED");
+            String container = container(id);
+            String location = given().contentType(ContentType.JSON).body(Map.of("terminationType", "GRACEFUL",
+                    "gracefulTerminationTimeout", 6)).post("/app_lcm/v1/app_instances/" + id + "/terminate").then()
+                    .statusCode(202).extract().header("Location");
+            String op = location.substring(location.indexOf("/app_lcm/"));
+            Poll.until(() -> given().get(op).then().extract().jsonPath().getString("operationState"),
+                    "PROCESSING"::equals, WAIT, "terminate PROCESSING");
+            long start = System.nanoTime();
+            given().contentType(ContentType.JSON).body(Map.of("CancelMode", "GRACEFUL")).post(op + "/cancel").then()
+                    .statusCode(202);
+            JsonPath failed = Poll.until(() -> given().get(op).then().extract().jsonPath(),
+                    j -> !"PROCESSING".equals(j.getString("operationState")), WAIT, "terminate settles");
+            assertEquals("FAILED_TEMP", failed.getString("operationState"), failed.prettify());
+            JsonPath details = given().get("/app_lcm_ext/v1/app_lcm_op_occs/" + failed.getString("id")).then()
+                    .extract().jsonPath();
+            assertEquals(409, details.getInt("error.status"), details.prettify());
+            assertTrue(details.getString("error.detail").contains("GRACEFUL"), details.prettify());
+            List<String> steps = details.getList("steps.step");
+            assertTrue(steps.stream().anyMatch(x -> x.startsWith("container stopped")), steps.toString());
+            assertTrue(steps.stream().noneMatch(x -> x.startsWith("container removed")), steps.toString());
+            assertTrue(System.nanoTime() - start < Duration.ofSeconds(30).toNanos(), "at the next step, not later");
+            assertTrue(edge1.inspect(container).map(c -> !c.running()).orElse(false), "stopped, not removed");
+            given().get("/app_lcm/v1/app_instances/" + id).then().statusCode(200);
+            assertEquals("INSTANTIATED", given().get("/app_lcm/v1/app_instances/" + id).then().extract()
+                    .path("instantiationState"));
+
+            given().post(op + "/retry").then().statusCode(202);
+            Poll.until(() -> given().get(op).then().extract().jsonPath().getString("operationState"),
+                    "COMPLETED"::equals, WAIT, "retried terminate COMPLETED");
+            assertTrue(edge1.inspect(container).isEmpty(), "container removed by the retry");
+            assertEquals("NOT_INSTANTIATED", given().get("/app_lcm/v1/app_instances/" + id).then().extract()
+                    .path("instantiationState"));
+        }
+    }
+
     @Test
     void shouldRunHttpAppOnDockerHostThroughTheLcm() {
         try (DockerApiEngine docker = TestEngineAccess.docker()) {
