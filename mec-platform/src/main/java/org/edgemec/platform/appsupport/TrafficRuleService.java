@@ -113,8 +113,7 @@ public class TrafficRuleService implements ActiveTrafficRules {
         }
         return active.stream().map(entity -> {
             TrafficRule rule = json.read(entity.body, TrafficRule.class);
-            List<DestinationInterface> destinations = rule.dstInterface() == null ? List.of()
-                    : List.of(rule.dstInterface());
+            List<DestinationInterface> destinations = rule.dstInterface() == null ? List.of() : rule.dstInterface();
             return new Rule(entity.trafficRuleId, entity.appInstanceId, entity.priority,
                     Action.valueOf(rule.action().name()), rule.trafficFilter(), destinations,
                     hostsByApp.getOrDefault(entity.appInstanceId, Set.of()));
@@ -167,8 +166,8 @@ public class TrafficRuleService implements ActiveTrafficRules {
         return rule;
     }
 
-    private static DestinationInterface destination(InterfaceDescriptor d) {
-        return d == null ? null : new DestinationInterface(d.interfaceType(), d.tunnelInfo(), d.srcMACAddress(),
-                d.dstMACAddress(), d.dstIPAddress());
+    private static List<DestinationInterface> destination(InterfaceDescriptor d) {
+        return d == null ? null : List.of(new DestinationInterface(d.interfaceType(), d.tunnelInfo(), d.srcMACAddress(),
+                d.dstMACAddress(), d.dstIPAddress()));
     }
 }

@@ -10,6 +10,8 @@ import org.edgemec.platform.provisioning.Mp1Apps;
 import org.edgemec.testsupport.RealInfrastructureResource;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -116,6 +118,20 @@ class RulesResourceTest {
                 .body("{\"trafficRuleId\": \"tr1\", \"filterType\": \"FLOW\", \"priority\": 1, \"trafficFilter\": [],"
                         + " \"action\": \"DROP\", \"state\": \"ACTIVE\"}").put(base + "/tr1")
                 .then().statusCode(400).body("detail", containsString("trafficFilter"));
+        // dstInterface: the file's single object (above) or the data model's 0..2 array
+        String two = """
+                {"trafficRuleId": "tr1", "filterType": "FLOW", "priority": 4,
+                 "trafficFilter": [{"dstAddress": ["10.0.0.1"]}], "action": "FORWARD_DECAPSULATED", "state": "ACTIVE",
+                 "dstInterface": [%s]}""";
+        String dst = "{\"interfaceType\": \"IP\", \"dstIpAddress\": \"10.88.0.%d\"}";
+        given().header("Authorization", app.bearer()).contentType(ContentType.JSON)
+                .body(two.formatted(dst.formatted(6) + ", " + dst.formatted(7))).put(base + "/tr1")
+                .then().statusCode(200).body("dstInterface.dstIpAddress", equalTo(List.of("10.88.0.6", "10.88.0.7")));
+        assertTrue(activeTraffic.inPriorityOrder().stream().anyMatch(r -> r.appInstanceId().equals(app.id())
+                && r.destinations().size() == 2 && r.destinations().get(1).dstIpAddress().equals("10.88.0.7")));
+        given().header("Authorization", app.bearer()).contentType(ContentType.JSON)
+                .body(two.formatted(dst.formatted(6) + ", " + dst.formatted(7) + ", " + dst.formatted(8)))
+                .put(base + "/tr1").then().statusCode(400).body("detail", containsString("dstInterface"));
         given().header("Authorization", app.bearer()).contentType(ContentType.JSON)
                 .body(trafficRule("tr1", 3, "INACTIVE")).put(base + "/tr1").then().statusCode(200);
         assertTrue(activeTraffic.inPriorityOrder().stream().noneMatch(r -> r.appInstanceId().equals(app.id())));
