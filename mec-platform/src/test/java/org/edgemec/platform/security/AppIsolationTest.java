@@ -136,6 +136,8 @@ class AppIsolationTest {
                 + " and subscription_type = 'AppTerminationNotificationSubscription'", a.id()));
         // and A itself still can
         given().header("Authorization", a.bearer()).get(app + "/subscriptions/" + termSub).then().statusCode(200);
+        Mp1Apps.deprovision(a.id()); // its unfiltered availability subscription would hear every later test
+        Mp1Apps.deprovision(b.id());
     }
 
     /** Issue 13 (b): over Mp1 an app changes its DNS rules' addresses and states, never takes another name. */
@@ -185,10 +187,14 @@ class AppIsolationTest {
                 a.id()), "nothing stored");
         for (String callback : List.of("http://localhost:9/cb", "http://10.1.2.3:8080/cb", "http://192.168.1.1/cb",
                 "http://[::1]:9/cb", "http://[fd00::5]:9/cb")) {
-            given().header("Authorization", a.bearer()).contentType(ContentType.JSON)
+            String location = given().header("Authorization", a.bearer()).contentType(ContentType.JSON)
                     .body(availabilitySubscription().replace("http://127.0.0.1:9/notify", callback))
-                    .post(availability).then().statusCode(201);
+                    .post(availability).then().statusCode(201).extract().header("Location");
+            // deleted at once: unfiltered, it would be notified of every later test's services, and unroutable
+            // private addresses would hold the outbox in connect timeouts
+            given().header("Authorization", a.bearer()).delete(location).then().statusCode(204);
         }
+        Mp1Apps.deprovision(a.id());
     }
 
     /** Everything of A as A reads it, plus the rows an operation could touch without a readable trace. */
