@@ -109,6 +109,22 @@ public abstract class ServiceFoundationContract {
         return request.when().post(collectionPath());
     }
 
+    /** NUL, which PostgreSQL cannot hold in text, in an id or a query value: 400 before any lookup. */
+    @Test
+    void shouldRefuseAControlCharacterInThePathOrQuery() {
+        var inPath = given();
+        var inQuery = given().urlEncodingEnabled(false);
+        if (collectionAuthorization() != null) {
+            inPath.header("Authorization", collectionAuthorization());
+            inQuery.header("Authorization", collectionAuthorization());
+        }
+        inPath.urlEncodingEnabled(false).when().get(collectionPath() + "/%00").then().statusCode(400)
+                .contentType(containsString("application/problem+json"))
+                .body("detail", containsString("path"));
+        inQuery.when().get(collectionPath() + "?filter=%00").then().statusCode(400)
+                .body("detail", containsString("filter"));
+    }
+
     @Test
     void shouldAnswerUnknownPathWithProblemDetails() {
         given().when().get("/no/such/resource").then().statusCode(404)

@@ -5,6 +5,8 @@ import io.quarkus.arc.Arc;
 import io.quarkus.arc.ArcContainer;
 import io.quarkus.jackson.ObjectMapperCustomizer;
 import jakarta.inject.Singleton;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import org.edgemec.common.json.NoNulStringDeserializer;
 import org.edgemec.common.json.UnknownFieldHandler;
 import org.edgemec.common.json.UnknownFields;
 import org.edgemec.mp1api.Json;
@@ -22,6 +24,8 @@ public class EtsiJsonCustomizer implements ObjectMapperCustomizer {
     public void customize(ObjectMapper mapper) {
         Json.configure(mapper);
         mapper.addHandler(new UnknownFieldHandler(EtsiJsonCustomizer::currentRequest));
+        mapper.registerModule(new SimpleModule("edgemec-no-nul").addDeserializer(String.class,
+                new NoNulStringDeserializer()));
     }
 
     private static Optional<UnknownFields> currentRequest() {
