@@ -109,6 +109,19 @@ public abstract class ServiceFoundationContract {
         return request.when().post(collectionPath());
     }
 
+    /** A body above the service's limit (Quarkus: 10 MiB unless configured lower) is a 413 ProblemDetails. */
+    @Test
+    void shouldRefuseAnOversizedBodyWithAProblemDetails() {
+        var request = given().contentType("application/json").body(new byte[11 * 1024 * 1024]);
+        if (collectionAuthorization() != null) {
+            request.header("Authorization", collectionAuthorization());
+        }
+        request.when().post(collectionPath()).then().statusCode(413)
+                .contentType(containsString("application/problem+json"))
+                .body("status", equalTo(413))
+                .body("detail", containsString("exceeds the limit"));
+    }
+
     /** NUL, which PostgreSQL cannot hold in text, in an id or a query value: 400 before any lookup. */
     @Test
     void shouldRefuseAControlCharacterInThePathOrQuery() {

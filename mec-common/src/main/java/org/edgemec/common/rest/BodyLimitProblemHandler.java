@@ -1,4 +1,4 @@
-package org.edgemec.platform.security;
+package org.edgemec.common.rest;
 
 import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.http.HttpHeaders;
@@ -11,14 +11,15 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Bodies above quarkus.http.limits.max-body-size would be cut off by the REST layer with a bare 413; requests that
- * announce such a body (Content-Length) get the 413 as a ProblemDetails here, before anything reads them.
+ * announce such a body (Content-Length) get the 413 as a ProblemDetails here, before anything reads them, in every
+ * service. A chunked body (no Content-Length) that grows past the limit still gets Vert.x's bare 413.
  */
 @ApplicationScoped
 public class BodyLimitProblemHandler {
 
     private final long limit;
 
-    public BodyLimitProblemHandler(@ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize limit) {
+    public BodyLimitProblemHandler(@ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10240K") MemorySize limit) {
         this.limit = limit.asLongValue();
     }
 
