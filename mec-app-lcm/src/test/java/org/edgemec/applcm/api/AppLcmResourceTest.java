@@ -1,6 +1,7 @@
 package org.edgemec.applcm.api;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
@@ -155,6 +156,12 @@ class AppLcmResourceTest {
         given().contentType(ContentType.JSON).body(Map.of("subscriptionType", "AppInstanceStateChangeSubscription",
                 "callbackUri", "ftp://x/y")).post("/app_lcm/v1/subscriptions").then().statusCode(400)
                 .body("detail", containsString("callbackUri"));
+        // only the networks of edgemec.callbacks.allowed-networks: no public address, no cloud metadata service
+        for (String outside : List.of("http://8.8.8.8/cb", "http://169.254.169.254/latest/meta-data")) {
+            given().contentType(ContentType.JSON).body(Map.of("subscriptionType", "AppInstanceStateChangeSubscription",
+                    "callbackUri", outside)).post("/app_lcm/v1/subscriptions").then().statusCode(400)
+                    .body("detail", allOf(containsString("callbackUri"), containsString("allowed-networks")));
+        }
         String location = given().contentType(ContentType.JSON).body(Map.of(
                         "subscriptionType", "AppInstanceStateChangeSubscription", "callbackUri", "http://127.0.0.1:9/cb",
                         "appInstanceState", "STARTED",

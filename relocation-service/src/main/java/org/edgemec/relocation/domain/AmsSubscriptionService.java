@@ -5,6 +5,7 @@ import jakarta.transaction.Transactional;
 import org.edgemec.common.error.InvalidFieldException;
 import org.edgemec.common.error.NotFoundException;
 import org.edgemec.common.error.PreconditionFailedException;
+import org.edgemec.common.callback.CallbackAllowList;
 import org.edgemec.common.outbox.NotificationOutbox;
 import org.edgemec.common.persistence.JsonColumn;
 import org.edgemec.mp1api.common.SelfLinks;
@@ -35,19 +36,22 @@ public class AmsSubscriptionService {
     private final NotificationOutbox outbox;
     private final AmsLinks links;
     private final JsonColumn json;
+    private final CallbackAllowList callbacks;
 
     public AmsSubscriptionService(AmsSubscriptionRepository subscriptions, NotificationOutbox outbox, AmsLinks links,
-                                  JsonColumn json) {
+                                  JsonColumn json, CallbackAllowList callbacks) {
         this.subscriptions = subscriptions;
         this.outbox = outbox;
         this.links = links;
         this.json = json;
+        this.callbacks = callbacks;
     }
 
     /** The AMS allocates the id; a TestNotification asked for is enqueued with the subscription. */
     public AmsSubscription create(AmsSubscription body) {
         OffsetDateTime now = now();
         SubscriptionRules.check(body, now.toInstant());
+        callbacks.check("callbackReference", body.callbackReference());
         String id = UUID.randomUUID().toString();
         AmsSubscription stored = Subscriptions.stored(body, links.subscription(id));
         AmsSubscriptionEntity entity = new AmsSubscriptionEntity();
@@ -111,6 +115,7 @@ public class AmsSubscriptionService {
         }
         OffsetDateTime now = now();
         SubscriptionRules.check(body, now.toInstant());
+        callbacks.check("callbackReference", body.callbackReference());
         AmsSubscription stored = Subscriptions.stored(body, self);
         if (!sameInstant(entity.expiryDeadline, deadline(stored))) {
             entity.expiryNotifiedAt = null;

@@ -197,6 +197,8 @@ class SubscriptionsResourceTest {
         problem(post(mobility(NOWHERE, app, List.of(Map.of("type", "UE_IPv4_ADDRESS", "value", "v".repeat(257))),
                 null)), 400, "filterCriteria.associateId[0].value");
         problem(post(mobility("not a uri", app, null, null)), 400, "callbackReference");
+        problem(post(mobility("http://169.254.169.254/latest/meta-data", app, null, null)), 400,
+                "edgemec.callbacks.allowed-networks");
         problem(post(mobility(null, app, null, null)), 400, "callbackReference");
         Map<String, Object> websocketOnly = mobility(null, app, null, null);
         websocketOnly.remove("callbackReference");

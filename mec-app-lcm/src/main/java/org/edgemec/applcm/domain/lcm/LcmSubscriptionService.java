@@ -2,6 +2,7 @@ package org.edgemec.applcm.domain.lcm;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.edgemec.common.callback.CallbackAllowList;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
@@ -23,10 +24,13 @@ public class LcmSubscriptionService {
 
     private final LcmSubscriptionRepository subscriptions;
     private final ObjectMapper json;
+    private final CallbackAllowList callbacks;
 
-    public LcmSubscriptionService(LcmSubscriptionRepository subscriptions, ObjectMapper json) {
+    public LcmSubscriptionService(LcmSubscriptionRepository subscriptions, ObjectMapper json,
+                                  CallbackAllowList callbacks) {
         this.subscriptions = subscriptions;
         this.json = json;
+        this.callbacks = callbacks;
     }
 
     public LcmSubscription create(LcmSubscriptionRequest request) {
@@ -34,6 +38,7 @@ public class LcmSubscriptionService {
         e.id = UUID.randomUUID().toString();
         e.subscriptionType = request.subscriptionType();
         e.callbackUri = PkgSubscriptionService.callback(request.callbackUri());
+        callbacks.check("callbackUri", e.callbackUri);
         try {
             e.requestJson = json.writeValueAsString(request);
         } catch (JsonProcessingException ex) {

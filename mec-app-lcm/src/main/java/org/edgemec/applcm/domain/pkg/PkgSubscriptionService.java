@@ -2,6 +2,7 @@ package org.edgemec.applcm.domain.pkg;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.edgemec.common.callback.CallbackAllowList;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.net.URI;
@@ -25,10 +26,13 @@ public class PkgSubscriptionService {
 
     private final PkgSubscriptionRepository subscriptions;
     private final ObjectMapper json;
+    private final CallbackAllowList callbacks;
 
-    public PkgSubscriptionService(PkgSubscriptionRepository subscriptions, ObjectMapper json) {
+    public PkgSubscriptionService(PkgSubscriptionRepository subscriptions, ObjectMapper json,
+                                  CallbackAllowList callbacks) {
         this.subscriptions = subscriptions;
         this.json = json;
+        this.callbacks = callbacks;
     }
 
     public PkgSubscription create(AppPkgSubscription request) {
@@ -36,6 +40,7 @@ public class PkgSubscriptionService {
         e.id = UUID.randomUUID().toString();
         e.subscriptionType = request.subscriptionType().name();
         e.callbackUri = callback(request.callbackUri());
+        callbacks.check("callbackUri", e.callbackUri);
         try {
             e.filterJson = request.appPkgFilter() == null ? null : json.writeValueAsString(request.appPkgFilter());
         } catch (JsonProcessingException ex) {
