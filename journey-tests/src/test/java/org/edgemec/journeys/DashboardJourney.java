@@ -38,7 +38,7 @@ class DashboardJourney {
     static final String RUN = UUID.randomUUID().toString().substring(0, 8);
     static final Packages.Package COUNTER = Packages.of("counter-http", "localhost/edgemec/counter-http:latest", RUN);
     /** edge1's edge proxy, plain HTTP listener (the mec script's EDGEMEC_PROXY_HTTP_PORT for edge1). */
-    static final String EDGE1_PROXY_HTTP = "http://127.0.0.1:18880";
+    static final String EDGE1_PROXY_HTTP = "http://127.0.0.1:" + Stack.EDGE1_PROXY_HTTP;
     static final Duration WAIT = Operator.WAIT;
     static final List<String> STEPS = List.of("PLAN", "ANNOUNCE", "MOVE_STATE", "STEER_TRAFFIC", "FINALIZE");
 

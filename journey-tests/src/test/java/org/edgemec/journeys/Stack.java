@@ -21,6 +21,7 @@ final class Stack {
     static final int EDGE2_DNS = Integer.parseInt(env("EDGEMEC_EDGE2_DNS_PORT", "18054"));
     static final int EDGE1_PROXY_HTTPS = Integer.parseInt(env("EDGEMEC_EDGE1_PROXY_HTTPS_PORT", "18443"));
     static final int EDGE2_PROXY_HTTPS = Integer.parseInt(env("EDGEMEC_EDGE2_PROXY_HTTPS_PORT", "18444"));
+    static final int EDGE1_PROXY_HTTP = Integer.parseInt(env("EDGEMEC_EDGE1_PROXY_HTTP_PORT", "18880"));
     /** The operator token of this installation: EDGEMEC_OPERATOR_TOKEN, else the one ./mec up generated. */
     static final String OPERATOR = "Bearer " + operatorToken();
     /** The proxy client of the default configuration (edgemec.proxy.clients.demo). */

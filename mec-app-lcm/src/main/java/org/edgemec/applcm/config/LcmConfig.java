@@ -39,8 +39,7 @@ public interface LcmConfig {
 
     Operation operation();
 
-    /** Bearer token the LCM presents to mec-platform provisioning. */
-    @WithDefault("edgemec-operator-dev-token")
+    /** Bearer token the LCM presents to mec-platform provisioning: no default (application.properties, per profile). */
     String operatorToken();
 
     /** Checkpoint/restore moves ({@code edgemec.lcm.move.*}). */
