@@ -2,6 +2,7 @@ package org.edgemec.common.json;
 
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What a service does with a request-body field outside the schema, named as the Kubernetes API server names it:
@@ -13,6 +14,13 @@ public enum FieldValidation {
 
     /** The query parameter a write request chooses the mode with. */
     public static final String PARAMETER = "fieldValidation";
+
+    private static final Set<String> WRITES = Set.of("POST", "PUT", "PATCH");
+
+    /** Whether requests of this HTTP method carry a body to validate (and so take {@link #PARAMETER}). */
+    public static boolean appliesTo(String httpMethod) {
+        return WRITES.contains(httpMethod);
+    }
 
     /** {@code Strict}, {@code Warn} or {@code Ignore}, in any case; empty for anything else. */
     public static Optional<FieldValidation> parse(String value) {

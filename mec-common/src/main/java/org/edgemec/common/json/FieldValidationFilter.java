@@ -12,7 +12,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.edgemec.common.error.InvalidFieldException;
 
 import java.util.Arrays;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -26,8 +25,6 @@ public class FieldValidationFilter implements ContainerRequestFilter, ContainerR
     private static final String MODES = Arrays.stream(FieldValidation.values())
             .map(FieldValidation::spelling).collect(Collectors.joining(", "));
 
-    static final Set<String> WRITES = Set.of("POST", "PUT", "PATCH");
-
     @Inject
     UnknownFields unknownFields;
 
@@ -36,7 +33,7 @@ public class FieldValidationFilter implements ContainerRequestFilter, ContainerR
 
     @Override
     public void filter(ContainerRequestContext request) {
-        if (!WRITES.contains(request.getMethod())) {
+        if (!FieldValidation.appliesTo(request.getMethod())) {
             return;
         }
         String asked = request.getUriInfo().getQueryParameters().getFirst(FieldValidation.PARAMETER);
@@ -48,7 +45,7 @@ public class FieldValidationFilter implements ContainerRequestFilter, ContainerR
 
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
-        if (!WRITES.contains(request.getMethod())) {
+        if (!FieldValidation.appliesTo(request.getMethod())) {
             return;
         }
         for (String field : unknownFields.ignored()) {

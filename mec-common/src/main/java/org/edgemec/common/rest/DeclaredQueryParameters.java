@@ -31,7 +31,6 @@ import java.util.concurrent.ConcurrentHashMap;
 public class DeclaredQueryParameters implements ContainerRequestFilter {
 
     private static final Map<Method, Optional<Set<String>>> DECLARED = new ConcurrentHashMap<>();
-    private static final Set<String> WRITES = Set.of("POST", "PUT", "PATCH");
 
     @Context
     ResourceInfo resource;
@@ -48,7 +47,7 @@ public class DeclaredQueryParameters implements ContainerRequestFilter {
         }
         Set<String> unknown = new TreeSet<>(request.getUriInfo().getQueryParameters().keySet());
         unknown.removeAll(declared.get());
-        if (WRITES.contains(request.getMethod())) {
+        if (FieldValidation.appliesTo(request.getMethod())) {
             unknown.remove(FieldValidation.PARAMETER); // every write takes it: see FieldValidationFilter
         }
         if (!unknown.isEmpty()) {
