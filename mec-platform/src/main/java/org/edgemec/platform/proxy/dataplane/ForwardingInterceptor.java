@@ -80,7 +80,8 @@ final class ForwardingInterceptor implements ProxyInterceptor {
                     parked.dispatched().run();
                     return Future.failedFuture("client went away while its request was held");
                 }
-                ctx.set(BackendSelector.DISPATCHED, parked.dispatched());
+                // the next released request goes once this one's backend has answered (or it failed): having written it
+                // is not enough, requests on separate connections can still reach the backend in another order
                 return lookUpAndForward(ctx, request, clientId, parked.hold())
                         .andThen(done -> parked.dispatched().run());
             });

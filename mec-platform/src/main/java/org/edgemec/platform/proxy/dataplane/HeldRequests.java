@@ -23,7 +23,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The requests waiting under a hold, for every proxy of this JVM: one FIFO queue per service host of parked
  * continuations (a promise, the request's Vert.x context and a maxWait timer). Nothing blocks an event loop: a parked
  * request is resumed on its own context when its hold is released or its maxWait passes. Released requests are
- * resumed one after the other, each once the previous one went to its backend, so they arrive there in order.
+ * resumed one after the other, each once the previous one's backend has answered, so they arrive there in order.
  */
 @ApplicationScoped
 public class HeldRequests {
@@ -45,8 +45,8 @@ public class HeldRequests {
     }
 
     /**
-     * A parked request. Once it has left the queue, the data plane calls {@code dispatched} when the request went to
-     * its backend (or was answered otherwise): the next request released with it goes only then, so released
+     * A parked request. Once it has left the queue, the data plane calls {@code dispatched} when its backend has
+     * answered (or it was answered otherwise): the next request released with it goes only then, so released
      * requests reach their backends in arrival order.
      */
     public record Parked(Hold hold, Future<Outcome> outcome, Runnable dispatched) implements Admission {
