@@ -5,12 +5,16 @@
 # The operator token is the installation's (EDGEMEC_OPERATOR_TOKEN, else the .mec/operator-token that ./mec up
 # generated) and the service URLs follow the EDGEMEC_*_PORT variables of ./mec: both are passed with --env-var, over
 # the environment file's values.
+# Every success body of an ETSI resource is checked against the schema of its type in the shipped ETSI OpenAPI files:
+# scripts/postman-schemas.mjs turns them into the globals file $STATE/postman-schemas.globals.json (made anew on each
+# run), passed with --globals.
 # Exit code: non-zero when any collection has a failed request or assertion.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 STATE="${EDGEMEC_STATE_DIR:-$ROOT/.mec}"
-NEWMAN="$ROOT/.mec/tools/node_modules/.bin/newman"
+TOOLS="$ROOT/.mec/tools"
+NEWMAN="$TOOLS/node_modules/.bin/newman"
 ENV_FILE="${EDGEMEC_POSTMAN_ENV:-$ROOT/postman/local.postman_environment.json}"
 REPORTS="$STATE/reports"
 
@@ -27,11 +31,13 @@ VARS=(--env-var "operatorToken=$TOKEN"
     --env-var "edge2Url=http://127.0.0.1:${EDGEMEC_EDGE2_PORT:-18083}"
     --env-var "edge1ProxyHttp=http://127.0.0.1:${EDGEMEC_EDGE1_PROXY_HTTP_PORT:-18880}")
 
-if [[ ! -x "$NEWMAN" ]]; then
-    echo "[run-newman] $NEWMAN missing, running scripts/setup-tools.sh"
+if [[ ! -x "$NEWMAN" || ! -d "$TOOLS/node_modules/js-yaml" ]]; then
+    echo "[run-newman] newman or js-yaml missing in $TOOLS, running scripts/setup-tools.sh"
     bash "$ROOT/scripts/setup-tools.sh"
 fi
 mkdir -p "$REPORTS"
+SCHEMAS="$STATE/postman-schemas.globals.json"
+node "$ROOT/scripts/postman-schemas.mjs" "$SCHEMAS" "$TOOLS/node_modules"
 
 shopt -s nullglob
 collections=("$ROOT"/postman/*.postman_collection.json)
@@ -48,6 +54,7 @@ for collection in "${collections[@]}"; do
     # FORCE_COLOR=0: newman's failure table is coloured even with --color off.
     if FORCE_COLOR=0 "$NEWMAN" run "$collection" \
         --environment "$ENV_FILE" \
+        --globals "$SCHEMAS" \
         "${VARS[@]}" \
         --working-dir "$ROOT" \
         --reporters cli,junit \

