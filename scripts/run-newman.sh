@@ -29,7 +29,8 @@ VARS=(--env-var "operatorToken=$TOKEN"
     --env-var "lcmUrl=http://127.0.0.1:${EDGEMEC_LCM_PORT:-18081}"
     --env-var "edge1Url=http://127.0.0.1:${EDGEMEC_EDGE1_PORT:-18082}"
     --env-var "edge2Url=http://127.0.0.1:${EDGEMEC_EDGE2_PORT:-18083}"
-    --env-var "edge1ProxyHttp=http://127.0.0.1:${EDGEMEC_EDGE1_PROXY_HTTP_PORT:-18880}")
+    --env-var "edge1ProxyHttp=http://127.0.0.1:${EDGEMEC_EDGE1_PROXY_HTTP_PORT:-18880}"
+    --env-var "edge1Backend=127.0.0.1:${EDGEMEC_EDGE1_PORT:-18082}")
 
 if [[ ! -x "$NEWMAN" || ! -d "$TOOLS/node_modules/js-yaml" ]]; then
     echo "[run-newman] newman or js-yaml missing in $TOOLS, running scripts/setup-tools.sh"
