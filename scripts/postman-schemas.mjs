@@ -4,12 +4,18 @@
 // writes them as a newman globals file. The Postman collections' shared helper (etsi.body in each collection's test
 // script) reads them from the global variable "etsiSchemas".
 //
-// Usage: node scripts/postman-schemas.mjs <out.globals.json> [<node_modules dir holding js-yaml>]
+// Usage: node scripts/postman-schemas.mjs <out.globals.json> [<served openapi.json> ...]
 //
 // "etsiSchemas" is a JSON object keyed by the first segment of each file's servers URL (the API name of its paths,
-// e.g. "mec_app_support"): { file, title, version, definitions } where definitions holds every components.schemas
-// entry of that file, its "#/components/schemas/X" refs rewritten to "#/definitions/X" so that a schema
-// { definitions, $ref-ing one of them } is self-contained.
+// e.g. "mec_app_support"): { file, etsi: true, version, definitions } where definitions holds every
+// components.schemas entry of that file, its "#/components/schemas/X" refs rewritten to "#/definitions/X" so that a
+// schema { definitions, $ref-ing one of them } is self-contained.
+//
+// The EdgeMEC extensions (relocation API, edge proxy control, provisioning, app_moves, mec hosts) are no ETSI
+// resources. Each <served openapi.json> (a service's GET /q/openapi?format=json, fetched by scripts/run-newman.sh)
+// adds the first path segments it serves that no ETSI file claims (e.g. "app_lcm_ext"), with that document's
+// components.schemas, converted the same way but without artefact fixes: { file: "/q/openapi of <title>", etsi: false,
+// definitions }.
 //
 // The files are OpenAPI 3.1 (JSON Schema 2020-12). The schemas use only keywords that mean the same in draft-07
 // except one: beside a $ref, draft-07 ignores every other keyword, so a $ref with siblings becomes
@@ -28,12 +34,13 @@ import { fileURLToPath } from 'node:url';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const SPEC_DIR = join(ROOT, 'mp1-api/src/main/resources/etsi-openapi');
-const [out, modules = join(ROOT, '.mec/tools/node_modules')] = process.argv.slice(2);
+const [out, ...served] = process.argv.slice(2);
 if (!out) {
-    console.error('usage: postman-schemas.mjs <out.globals.json> [<node_modules dir with js-yaml>]');
+    console.error('usage: postman-schemas.mjs <out.globals.json> [<served openapi.json> ...]');
     process.exit(2);
 }
-const yaml = createRequire(join(resolve(modules), 'noop.js'))('js-yaml');
+// js-yaml is installed with newman by scripts/setup-tools.sh, into .mec/tools.
+const yaml = createRequire(join(ROOT, '.mec/tools/node_modules/'))('js-yaml');
 
 const AS = 'MecAppSupportApi.yaml';
 const SM = 'MecServiceMgmtApi.yaml';
@@ -259,13 +266,24 @@ for (const file of files) {
     applied.forEach((i) => usedFixes.add(i));
     const definitions = Object.fromEntries(Object.entries(schemas)
         .map(([name, schema]) => [name, convert(schema, `${file}#/components/schemas/${name}`)]));
-    apis[api] = { file, title: doc.info.title, version: doc.info.version, definitions };
+    apis[api] = { file, etsi: true, version: doc.info.version, definitions };
     console.log(`[postman-schemas] ${file}: API ${api}, ${Object.keys(definitions).length} schemas, `
         + `${applied.length} artefact fixes`);
 }
 const stale = ARTEFACT_FIXES.filter((_, i) => !usedFixes.has(i));
 if (stale.length) {
     throw new Error(`artefact fixes that match no file: ${stale.map((f) => `${f[0]} ${f[1]}`).join(', ')}`);
+}
+
+for (const path of served) {
+    const doc = JSON.parse(readFileSync(path, 'utf8'));
+    const file = `/q/openapi of ${doc.info.title}`;
+    const segments = [...new Set(Object.keys(doc.paths || {}).map((p) => p.split('/').filter(Boolean)[0]))]
+        .filter((segment) => segment && !apis[segment]);
+    const definitions = Object.fromEntries(Object.entries((doc.components && doc.components.schemas) || {})
+        .map(([name, schema]) => [name, convert(schema, `${file}#/components/schemas/${name}`)]));
+    segments.forEach((segment) => { apis[segment] = { file, etsi: false, definitions }; });
+    console.log(`[postman-schemas] ${file}: APIs ${segments.join(', ')}, ${Object.keys(definitions).length} schemas`);
 }
 
 const globals = {

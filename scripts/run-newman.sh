@@ -5,9 +5,9 @@
 # The operator token is the installation's (EDGEMEC_OPERATOR_TOKEN, else the .mec/operator-token that ./mec up
 # generated) and the service URLs follow the EDGEMEC_*_PORT variables of ./mec: both are passed with --env-var, over
 # the environment file's values.
-# Every success body of an ETSI resource is checked against the schema of its type in the shipped ETSI OpenAPI files:
-# scripts/postman-schemas.mjs turns them into the globals file $STATE/postman-schemas.globals.json (made anew on each
-# run), passed with --globals.
+# Every success body of an ETSI resource is checked against the schema of its type in the shipped ETSI OpenAPI files,
+# and a body of an EdgeMEC extension against the served /q/openapi of its service: scripts/postman-schemas.mjs turns
+# both into the globals file $STATE/postman-schemas.globals.json (made anew on each run), passed with --globals.
 # Exit code: non-zero when any collection has a failed request or assertion.
 set -euo pipefail
 
@@ -24,10 +24,13 @@ if [[ -z "$TOKEN" ]]; then
         { echo "[run-newman] no operator token: $STATE/operator-token missing (./mec up writes it) and EDGEMEC_OPERATOR_TOKEN unset" >&2; exit 1; }
     TOKEN="$(tr -d '[:space:]' <"$STATE/operator-token")"
 fi
+RELOCATION_URL="http://127.0.0.1:${EDGEMEC_RELOCATION_PORT:-18080}"
+LCM_URL="http://127.0.0.1:${EDGEMEC_LCM_PORT:-18081}"
+EDGE1_URL="http://127.0.0.1:${EDGEMEC_EDGE1_PORT:-18082}"
 VARS=(--env-var "operatorToken=$TOKEN"
-    --env-var "relocationUrl=http://127.0.0.1:${EDGEMEC_RELOCATION_PORT:-18080}"
-    --env-var "lcmUrl=http://127.0.0.1:${EDGEMEC_LCM_PORT:-18081}"
-    --env-var "edge1Url=http://127.0.0.1:${EDGEMEC_EDGE1_PORT:-18082}"
+    --env-var "relocationUrl=$RELOCATION_URL"
+    --env-var "lcmUrl=$LCM_URL"
+    --env-var "edge1Url=$EDGE1_URL"
     --env-var "edge2Url=http://127.0.0.1:${EDGEMEC_EDGE2_PORT:-18083}"
     --env-var "edge1ProxyHttp=http://127.0.0.1:${EDGEMEC_EDGE1_PROXY_HTTP_PORT:-18880}"
     --env-var "edge1Backend=127.0.0.1:${EDGEMEC_EDGE1_PORT:-18082}")
@@ -38,7 +41,14 @@ if [[ ! -x "$NEWMAN" || ! -d "$TOOLS/node_modules/js-yaml" ]]; then
 fi
 mkdir -p "$REPORTS"
 SCHEMAS="$STATE/postman-schemas.globals.json"
-node "$ROOT/scripts/postman-schemas.mjs" "$SCHEMAS" "$TOOLS/node_modules"
+served=()
+for service in relocation-service:$RELOCATION_URL mec-app-lcm:$LCM_URL mec-platform:$EDGE1_URL; do
+    doc="$REPORTS/openapi-${service%%:*}.json"
+    curl -sfS --max-time 10 -o "$doc" "${service#*:}/q/openapi?format=json" ||
+        { echo "[run-newman] cannot fetch ${service#*:}/q/openapi of ${service%%:*}: is the system up?" >&2; exit 1; }
+    served+=("$doc")
+done
+node "$ROOT/scripts/postman-schemas.mjs" "$SCHEMAS" "${served[@]}"
 
 shopt -s nullglob
 collections=("$ROOT"/postman/*.postman_collection.json)
