@@ -62,8 +62,10 @@ for collection in "${collections[@]}"; do
     name="$(basename "$collection" .postman_collection.json)"
     report="$REPORTS/newman-$name.xml"
     echo "[run-newman] $name (environment $(basename "$ENV_FILE"), JUnit report $report)"
-    # FORCE_COLOR=0: newman's failure table is coloured even with --color off.
-    if FORCE_COLOR=0 "$NEWMAN" run "$collection" \
+    # FORCE_COLOR=0: newman's failure table is coloured even with --color off. timeout: once a newman process stayed
+    # after its summary with two idle keep-alive connections to mec-app-lcm; a stuck run fails instead of waiting.
+    rc=0
+    FORCE_COLOR=0 timeout "${EDGEMEC_NEWMAN_TIMEOUT:-900}" "$NEWMAN" run "$collection" \
         --environment "$ENV_FILE" \
         --globals "$SCHEMAS" \
         "${VARS[@]}" \
@@ -71,9 +73,11 @@ for collection in "${collections[@]}"; do
         --reporters cli,junit \
         --reporter-junit-export "$report" \
         --timeout-request 10000 \
-        --color off; then
+        --color off || rc=$?
+    if [[ $rc -eq 0 ]]; then
         echo "[run-newman] $name: passed"
     else
+        [[ $rc -eq 124 ]] && echo "[run-newman] $name: newman did not exit within ${EDGEMEC_NEWMAN_TIMEOUT:-900} s"
         echo "[run-newman] $name: FAILED"
         failed+=("$name")
     fi

@@ -41,7 +41,7 @@ install_npm_packages() {
     fi
     need npm
     log "installing newman@$NEWMAN_VERSION js-yaml@$JS_YAML_VERSION into $TOOLS"
-    npm install --prefix "$TOOLS" --no-audit --no-fund --loglevel=error \
+    npm install --prefix "$TOOLS" --save-exact --no-audit --no-fund --loglevel=error \
         "newman@$NEWMAN_VERSION" "js-yaml@$JS_YAML_VERSION"
 }
 
