@@ -3,6 +3,7 @@ import io.vertx.core.VertxOptions;
 import org.edgemec.platform.dns.DnsPacketHandler;
 import org.edgemec.platform.dns.DnsRuleAnswerer;
 import org.edgemec.platform.dns.DnsServer;
+import org.edgemec.platform.dns.NonBlockingDnsRules;
 import org.edgemec.platform.domain.rules.ActiveDnsRules;
 import org.xbill.DNS.ARecord;
 import org.xbill.DNS.DClass;
@@ -24,7 +25,7 @@ import java.util.Map;
 /**
  * DNS servers for bench/dns/run.sh, both over the same in-memory table of N names {@code host-NNNNN.bench.mec}:
  * <ul>
- *   <li>{@code edgemec}: the mec-platform DNS server classes (Vert.x UDP/TCP listeners, worker threads,
+ *   <li>{@code edgemec}: the mec-platform DNS server classes (Vert.x UDP/TCP listeners, event loop for names in memory,
  *       DnsPacketHandler, DnsRuleAnswerer) with a map as the ActiveDnsRules source;</li>
  *   <li>{@code loop}: the baseline, one thread in a blocking receive/parse/answer/send loop on dnsjava.</li>
  * </ul>
@@ -39,7 +40,17 @@ public final class BenchDnsServer {
         int port = Integer.parseInt(args[1]);
         Map<String, List<ActiveDnsRules.DnsRecord>> table = table(Integer.parseInt(args[2]));
         if (mode.equals("edgemec")) {
-            ActiveDnsRules rules = name -> table.getOrDefault(name, List.of());
+            NonBlockingDnsRules rules = new NonBlockingDnsRules() {
+                @Override
+                public List<DnsRecord> find(String name) {
+                    return table.getOrDefault(name, List.of());
+                }
+
+                @Override
+                public List<DnsRecord> findInMemory(String name) {
+                    return find(name);
+                }
+            };
             Vertx vertx = Vertx.vertx(new VertxOptions());
             DnsServer server = new DnsServer(vertx, "127.0.0.1", port,
                     new DnsPacketHandler(new DnsRuleAnswerer(rules, null)));

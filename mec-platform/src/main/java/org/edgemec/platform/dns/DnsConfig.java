@@ -25,6 +25,10 @@ public interface DnsConfig {
     /** {@code host:port} of a resolver for names without a rule; absent: those names get NXDOMAIN. */
     Optional<String> upstream();
 
+    /** How many names the server keeps answers for in memory (until a rule, steering or instance changes). */
+    @WithDefault("100000")
+    long cacheSize();
+
     /** How long a forwarded query may take before the client gets SERVFAIL. */
     @WithDefault("2S")
     Duration upstreamTimeout();

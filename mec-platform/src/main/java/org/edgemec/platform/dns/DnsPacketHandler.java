@@ -29,12 +29,27 @@ public final class DnsPacketHandler {
         this.answerer = answerer;
     }
 
+    /** Returned by {@link #handleInMemory} when the query needs a worker thread: then call {@link #handle}. */
+    public static final byte[] NEEDS_WORKER = new byte[0];
+
     /**
      * Blocking (the rule source may read a database): call on a worker thread.
      *
      * @return the response in wire format, or null when nothing must be sent back
      */
     public byte[] handle(byte[] packet, boolean tcp, Object client) {
+        return handle(packet, tcp, client, false);
+    }
+
+    /**
+     * Non-blocking, for the event loop: the response when the rule source holds the name in memory,
+     * {@link #NEEDS_WORKER} otherwise (also for names that go upstream), null when nothing must be sent back.
+     */
+    public byte[] handleInMemory(byte[] packet, boolean tcp, Object client) {
+        return handle(packet, tcp, client, true);
+    }
+
+    private byte[] handle(byte[] packet, boolean tcp, Object client, boolean inMemoryOnly) {
         Message query;
         try {
             query = new Message(packet);
@@ -45,7 +60,10 @@ public final class DnsPacketHandler {
         if (query.getHeader().getFlag(Flags.QR)) {
             return null;
         }
-        Message response = answerer.answer(query, tcp);
+        Message response = inMemoryOnly ? answerer.answerInMemory(query) : answerer.answer(query, tcp);
+        if (response == null) {
+            return NEEDS_WORKER;
+        }
         if (LOG.isDebugEnabled()) {
             LOG.debugf("%s %s from %s -> %s, %d answer(s)", tcp ? "TCP" : "UDP", query.getQuestion(), client,
                     Rcode.string(response.getRcode()), response.getHeader().getCount(Section.ANSWER));

@@ -26,7 +26,8 @@ import java.util.Locale;
 /**
  * Answers one parsed query from the ACTIVE DnsRules: A/AAAA records for a name with rules (authoritative), NODATA
  * for other types of such a name, and for any other name NXDOMAIN or the upstream's answer. The rule source is asked
- * on every query, so a rule change is visible on the next one.
+ * on every query, so a rule change is visible on the next one. {@link #answerInMemory} answers on the event loop when
+ * the source holds the name in memory ({@link NonBlockingDnsRules}) and no upstream must be asked.
  */
 public final class DnsRuleAnswerer {
 
@@ -45,6 +46,15 @@ public final class DnsRuleAnswerer {
     }
 
     public Message answer(Message query, boolean tcp) {
+        return answer(query, tcp, false);
+    }
+
+    /** The answer when it needs neither a blocking rule lookup nor the upstream, else null. */
+    public Message answerInMemory(Message query) {
+        return answer(query, false, true);
+    }
+
+    private Message answer(Message query, boolean tcp, boolean inMemoryOnly) {
         Message response = emptyResponse(query);
         if (query.getHeader().getOpcode() != Opcode.QUERY) {
             return withRcode(response, Rcode.NOTIMP);
@@ -59,8 +69,16 @@ public final class DnsRuleAnswerer {
             return withRcode(response, Rcode.REFUSED);
         }
         List<DnsRecord> records;
+        String name = question.getName().toString(true).toLowerCase(Locale.ROOT);
         try {
-            records = rules.find(question.getName().toString(true).toLowerCase(Locale.ROOT));
+            if (inMemoryOnly) {
+                records = rules instanceof NonBlockingDnsRules memory ? memory.findInMemory(name) : null;
+                if (records == null || (records.isEmpty() && upstream != null)) {
+                    return null;
+                }
+            } else {
+                records = rules.find(name);
+            }
         } catch (RuntimeException e) {
             LOG.warnf(e, "DNS rule lookup failed for %s", question.getName());
             return withRcode(response, Rcode.SERVFAIL);

@@ -14,8 +14,9 @@ import io.vertx.core.parsetools.RecordParser;
 import org.jboss.logging.Logger;
 
 /**
- * UDP and TCP listeners of the DNS server on one address and port. The event loop only moves bytes; each query is
- * answered on a worker thread because the rule source may block. TCP uses the two-byte length framing of RFC 1035
+ * UDP and TCP listeners of the DNS server on one address and port. A query whose answer the rule source holds in
+ * memory is answered on the event loop; any other one on a worker thread, because the rule source may block (database)
+ * and the upstream is asked synchronously. TCP uses the two-byte length framing of RFC 1035
  * 4.2.2, several queries per connection.
  */
 public final class DnsServer {
@@ -94,6 +95,13 @@ public final class DnsServer {
     private void serveUdp(DatagramSocket socket, DatagramPacket packet) {
         byte[] query = packet.data().getBytes();
         SocketAddress sender = packet.sender();
+        byte[] inMemory = handler.handleInMemory(query, false, sender);
+        if (inMemory != DnsPacketHandler.NEEDS_WORKER) {
+            if (inMemory != null) {
+                socket.send(Buffer.buffer(inMemory), sender.port(), sender.host());
+            }
+            return;
+        }
         vertx.executeBlocking(() -> handler.handle(query, false, sender), false).onComplete(done -> {
             if (done.failed()) {
                 LOG.warnf(done.cause(), "DNS query from %s failed", sender);
@@ -127,17 +135,27 @@ public final class DnsServer {
 
     private void answerTcp(NetSocket socket, byte[] query) {
         SocketAddress client = socket.remoteAddress();
+        byte[] inMemory = handler.handleInMemory(query, true, client);
+        if (inMemory != DnsPacketHandler.NEEDS_WORKER) {
+            writeTcp(socket, inMemory);
+            return;
+        }
         vertx.executeBlocking(() -> handler.handle(query, true, client), false).onComplete(done -> {
             if (done.failed()) {
                 LOG.warnf(done.cause(), "DNS query from %s failed", client);
                 socket.close();
-            } else if (done.result() == null) {
-                socket.close();
             } else {
-                byte[] response = done.result();
-                socket.write(Buffer.buffer(response.length + 2).appendUnsignedShort(response.length)
-                        .appendBytes(response));
+                writeTcp(socket, done.result());
             }
         });
+    }
+
+    /** RFC 1035 4.2.2 framing; null (nothing to answer) closes the connection. */
+    private static void writeTcp(NetSocket socket, byte[] response) {
+        if (response == null) {
+            socket.close();
+        } else {
+            socket.write(Buffer.buffer(response.length + 2).appendUnsignedShort(response.length).appendBytes(response));
+        }
     }
 }

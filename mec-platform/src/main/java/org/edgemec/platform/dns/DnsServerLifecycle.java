@@ -8,6 +8,7 @@ import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.edgemec.platform.domain.rules.ActiveDnsRules;
+import org.edgemec.platform.persistence.changes.TableChanges;
 import org.jboss.logging.Logger;
 
 import java.net.InetSocketAddress;
@@ -27,10 +28,13 @@ public class DnsServerLifecycle {
     private volatile DnsServer server;
     private volatile String failure;
 
-    public DnsServerLifecycle(DnsConfig config, ActiveDnsRules rules, Vertx vertx) {
+    private final TableChanges changes;
+
+    public DnsServerLifecycle(DnsConfig config, ActiveDnsRules rules, Vertx vertx, TableChanges changes) {
         this.config = config;
         this.rules = rules;
         this.vertx = vertx;
+        this.changes = changes;
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -41,7 +45,7 @@ public class DnsServerLifecycle {
         UpstreamForwarder upstream = config.upstream()
                 .map(u -> new UpstreamForwarder(UpstreamForwarder.parse(u), config.upstreamTimeout())).orElse(null);
         DnsServer candidate = new DnsServer(vertx, config.bind(), config.port(),
-                new DnsPacketHandler(new DnsRuleAnswerer(this::findInRequestScope, upstream)));
+                new DnsPacketHandler(new DnsRuleAnswerer(nonBlocking(), upstream)));
         try {
             candidate.start().toCompletionStage().toCompletableFuture().get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
             server = candidate;
@@ -52,6 +56,15 @@ public class DnsServerLifecycle {
             failure = "cannot listen on " + config.bind() + ":" + config.port() + ": " + rootMessage(e);
             LOG.error("DNS server not started: " + failure);
         }
+    }
+
+    /** The rule source as the event loop may ask it: the database-backed one behind a cache of answers. */
+    private NonBlockingDnsRules nonBlocking() {
+        if (rules instanceof NonBlockingDnsRules memory) {
+            return memory;
+        }
+        return new DnsAnswerCache(this::findInRequestScope, config.cacheSize(),
+                () -> changes.generation(DnsAnswerCache.TABLES));
     }
 
     void onStop(@Observes ShutdownEvent event) {

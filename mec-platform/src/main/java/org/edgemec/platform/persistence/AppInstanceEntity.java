@@ -2,13 +2,16 @@ package org.edgemec.platform.persistence;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.edgemec.platform.persistence.changes.TableChangeEntityListener;
 
 import java.time.OffsetDateTime;
 
 /** An app instance provisioned on this host with its client credentials (secret stored hashed). */
 @Entity
+@EntityListeners(TableChangeEntityListener.class)
 @Table(name = "app_instance")
 public class AppInstanceEntity {
 

@@ -2,16 +2,19 @@ package org.edgemec.platform.persistence;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.edgemec.platform.persistence.changes.TableChangeEntityListener;
 
 /**
  * A DnsRule (MEC 011 JSON); domainName is stored lower-case without the trailing dot for lookups. A rule that
  * follows the endpoint carries the endpoint's host as ipAddress in its body once the endpoint is known.
  */
 @Entity
+@EntityListeners(TableChangeEntityListener.class)
 @Table(name = "dns_rule")
 public class DnsRuleEntity {
 

@@ -2,8 +2,10 @@ package org.edgemec.platform.persistence;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.edgemec.platform.persistence.changes.TableChangeEntityListener;
 
 import java.time.OffsetDateTime;
 
@@ -12,6 +14,7 @@ import java.time.OffsetDateTime;
  * host's Mp1 URL and credentials (tokens from its client credentials, a redirect of its Mp1 calls).
  */
 @Entity
+@EntityListeners(TableChangeEntityListener.class)
 @Table(name = "moved_app_instance")
 public class MovedAppInstanceEntity {
 

@@ -3,10 +3,12 @@ package org.edgemec.platform.persistence;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.Id;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
+import org.edgemec.platform.persistence.changes.TableChangeEntityListener;
 
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -17,6 +19,7 @@ import java.util.List;
  * app_instance row: it stays when the instance is deprovisioned with keepSteering.
  */
 @Entity
+@EntityListeners(TableChangeEntityListener.class)
 @Table(name = "steering")
 public class SteeringEntity {
 

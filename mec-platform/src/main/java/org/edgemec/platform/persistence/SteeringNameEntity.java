@@ -2,6 +2,7 @@ package org.edgemec.platform.persistence;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -9,9 +10,11 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
+import org.edgemec.platform.persistence.changes.TableChangeEntityListener;
 
 /** One domain name a steering covers (lower case, no trailing dot), with the TTL the instance's rules gave it. */
 @Entity
+@EntityListeners(TableChangeEntityListener.class)
 @Table(name = "steering_name")
 public class SteeringNameEntity {
 

@@ -10,6 +10,8 @@ import org.edgemec.platform.config.SecurityConfig;
 import org.edgemec.platform.persistence.AppInstanceEntity;
 import org.edgemec.platform.persistence.MovedAppInstanceEntity;
 import org.edgemec.platform.persistence.MovedAppInstanceRepository;
+import org.edgemec.platform.persistence.changes.GenerationCache;
+import org.edgemec.platform.persistence.changes.TableChanges;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
@@ -33,6 +35,8 @@ import java.util.Optional;
 public class CredentialHandoffs {
 
     private static final Logger LOG = Logger.getLogger(CredentialHandoffs.class);
+    private static final String MOVED_TABLE = "moved_app_instance";
+    private static final long MOVED_CACHE_SIZE = 10_000;
     private static final TypeReference<List<TokenKey>> KEYS = new TypeReference<>() {
     };
 
@@ -40,9 +44,12 @@ public class CredentialHandoffs {
     private final PlatformKeys keys;
     private final SecurityConfig security;
     private final ObjectMapper json;
+    /** Asked on every Mp1 request: kept in memory until moved_app_instance changes. */
+    private final GenerationCache<Optional<String>> movedTo;
 
     public CredentialHandoffs(MovedAppInstanceRepository moved, PlatformKeys keys, SecurityConfig security,
-                              ObjectMapper json) {
+                              ObjectMapper json, TableChanges changes) {
+        this.movedTo = new GenerationCache<>(MOVED_CACHE_SIZE, () -> changes.generation(MOVED_TABLE));
         this.moved = moved;
         this.keys = keys;
         this.security = security;
@@ -95,6 +102,13 @@ public class CredentialHandoffs {
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<MovedAppInstanceEntity> moved(String appInstanceId) {
         return appInstanceId == null ? Optional.empty() : moved.findByIdOptional(appInstanceId);
+    }
+
+    /** The platform URL of the host an instance moved to, when it moved away from here. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<String> movedTo(String appInstanceId) {
+        return appInstanceId == null ? Optional.empty()
+                : movedTo.get(appInstanceId, () -> moved(appInstanceId).map(m -> m.movedTo));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

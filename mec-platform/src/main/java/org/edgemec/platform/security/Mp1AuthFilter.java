@@ -43,8 +43,8 @@ public class Mp1AuthFilter implements ContainerRequestFilter {
         } else if (path.startsWith("/mec_app_support/") || path.startsWith("/mec_service_mgmt/")) {
             String appInstanceId = authenticator.authenticateApp(() -> bearer(request));
             // an app relocated from here keeps this host's Mp1 URL: send it on to the platform it now lives on
-            handoffs.moved(appInstanceId).ifPresent(m -> request.abortWith(Response
-                    .temporaryRedirect(redirect(m.movedTo, request)).build()));
+            handoffs.movedTo(appInstanceId).ifPresent(movedTo -> request.abortWith(Response
+                    .temporaryRedirect(redirect(movedTo, request)).build()));
         }
     }
 

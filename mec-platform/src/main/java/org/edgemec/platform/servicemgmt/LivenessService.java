@@ -14,6 +14,7 @@ import org.edgemec.mp1api.mec011.servicemgmt.ServiceLivenessUpdate;
 import org.edgemec.mp1api.mec011.servicemgmt.ServiceReferences.ChangeType;
 import org.edgemec.mp1api.mec011.servicemgmt.ServiceState;
 import org.edgemec.platform.persistence.ServiceEntity;
+import org.edgemec.platform.persistence.changes.TableChanges;
 import org.edgemec.platform.security.AppAccess;
 import org.jboss.logging.Logger;
 
@@ -36,9 +37,11 @@ public class LivenessService {
     private final JsonColumn json;
     private final ServiceAvailabilityNotifier notifier;
     private final EntityManager em;
+    private final TableChanges changes;
 
     public LivenessService(ServiceInfoService services, AppAccess access, JsonColumn json,
-                           ServiceAvailabilityNotifier notifier, EntityManager em) {
+                           ServiceAvailabilityNotifier notifier, EntityManager em, TableChanges changes) {
+        this.changes = changes;
         this.services = services;
         this.access = access;
         this.json = json;
@@ -92,6 +95,7 @@ public class LivenessService {
         entity.state = state.name();
         entity.body = json.write(after);
         entity.version++; // a new representation: a PUT with the ETag from before gets 412
+        changes.onCommit(ServiceDiscovery.TABLE);
         notifier.changed(entity.appInstanceId, after, ChangeType.STATE_CHANGED);
     }
 

@@ -16,6 +16,7 @@ import org.edgemec.platform.notification.Mp1Links;
 import org.edgemec.platform.persistence.ServiceEntity;
 import org.edgemec.platform.persistence.ServiceRepository;
 import org.edgemec.platform.persistence.StoredLimits;
+import org.edgemec.platform.persistence.changes.TableChanges;
 import org.edgemec.platform.security.AppAccess;
 
 import java.time.OffsetDateTime;
@@ -33,9 +34,12 @@ public class ServiceInfoService {
     private final Mp1Links links;
     private final TransportCatalog transports;
     private final ServiceAvailabilityNotifier notifier;
+    private final TableChanges changes;
 
     public ServiceInfoService(ServiceRepository services, AppAccess access, JsonColumn json, Mp1Links links,
-                              TransportCatalog transports, ServiceAvailabilityNotifier notifier) {
+                              TransportCatalog transports, ServiceAvailabilityNotifier notifier,
+                              TableChanges changes) {
+        this.changes = changes;
         this.services = services;
         this.access = access;
         this.json = json;
@@ -55,6 +59,7 @@ public class ServiceInfoService {
         ServiceInfo stored = complete(appInstanceId, entity.serInstanceId, body);
         apply(entity, stored);
         services.persist(entity);
+        changes.onCommit(ServiceDiscovery.TABLE);
         notifier.changed(appInstanceId, stored, ChangeType.ADDED);
         return stored;
     }
@@ -86,6 +91,7 @@ public class ServiceInfoService {
         apply(entity, stored);
         entity.version++;
         services.flush();
+        changes.onCommit(ServiceDiscovery.TABLE);
         notifier.changed(appInstanceId, stored,
                 before.state() != stored.state() ? ChangeType.STATE_CHANGED : ChangeType.ATTRIBUTES_CHANGED);
         return new Tagged<>(stored, Tagged.etagOf(entity.version));
@@ -105,6 +111,7 @@ public class ServiceInfoService {
     private void remove(ServiceEntity entity) {
         ServiceInfo info = json.read(entity.body, ServiceInfo.class);
         services.delete(entity);
+        changes.onCommit(ServiceDiscovery.TABLE);
         notifier.changed(entity.appInstanceId, info, ChangeType.REMOVED);
     }
 

@@ -74,6 +74,11 @@ public final class ServiceQuery {
         and(field, Boolean.parseBoolean(value));
     }
 
+    /** Equal for two queries that select the same services in the same order. */
+    String key() {
+        return String.join(" and ", conditions) + " " + new java.util.TreeMap<>(parameters);
+    }
+
     List<ServiceEntity> run(ServiceRepository services) {
         String where = conditions.isEmpty() ? "1 = 1" : String.join(" and ", conditions);
         return services.list(where + " order by serName, serInstanceId", parameters);

@@ -4,9 +4,13 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
+import org.edgemec.platform.provisioning.Db;
 import org.edgemec.platform.provisioning.Mp1Apps;
 import org.edgemec.testsupport.RealInfrastructureResource;
 import org.junit.jupiter.api.Test;
+
+import javax.sql.DataSource;
+import java.time.Duration;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -22,6 +26,9 @@ class DnsRulesOverMp1Test {
 
     @Inject
     DnsServerLifecycle server;
+
+    @Inject
+    DataSource dataSource;
 
     @Test
     void shouldAnswerProvisionedRuleAndFollowMp1ChangesWhenQueriedWithDig() {
@@ -43,6 +50,29 @@ class DnsRulesOverMp1Test {
         update(app, rule, domain, "10.88.0.11", "ACTIVE");
         assertEquals("10.88.0.11", dns.dig(domain, "A", "+short", "+tcp"));
 
+        Mp1Apps.deprovision(app.id());
+        assertTrue(dns.dig(domain, "A").contains("status: NXDOMAIN"), "the rules of a removed app are gone");
+    }
+
+    /**
+     * Answers come from memory until a table they are made of changes. A rule changed outside this replica (another
+     * replica's change, written here with plain SQL) is answered once PostgreSQL's NOTIFY has arrived.
+     */
+    @Test
+    void shouldAnswerARuleChangedOutsideThisReplicaOnceNotified() {
+        DnsProbe dns = new DnsProbe(server.address().getPort());
+        Mp1Apps.App app = Mp1Apps.provision();
+        String domain = app.id() + ".example.mec";
+        assertEquals("10.88.0.5", dns.dig(domain, "A", "+short"));
+
+        assertEquals(1, Db.update(dataSource, "update {s}.dns_rule set "
+                + "body = replace(body, '10.88.0.5', '10.88.0.77') where app_instance_id = ? and domain_name = ?",
+                app.id(), domain));
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        String answer;
+        while (!(answer = dns.dig(domain, "A", "+short")).equals("10.88.0.77")) {
+            assertTrue(System.nanoTime() < deadline, "still " + answer + " 10 s after the change");
+        }
         Mp1Apps.deprovision(app.id());
         assertTrue(dns.dig(domain, "A").contains("status: NXDOMAIN"), "the rules of a removed app are gone");
     }

@@ -2,7 +2,6 @@ package org.edgemec.platform.dns;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
-import org.edgemec.platform.domain.rules.ActiveDnsRules;
 
 import java.util.List;
 import java.util.Locale;
@@ -12,11 +11,12 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Test double of the rule SOURCE (the DNS server under test is real): a mutable rule table with ACTIVE and INACTIVE
  * rules. Names are normalised when stored, and {@link #find} matches the asked name exactly, so a test also proves
- * that the server asks in canonical form (lower case, no trailing dot). Enabled only by {@link DnsTestProfile}.
+ * that the server asks in canonical form (lower case, no trailing dot). Enabled only by {@link DnsTestProfile}. A map
+ * is never blocking, so the server answers every query on the event loop from it, and uses no cache in front of it.
  */
 @Alternative
 @ApplicationScoped
-public class InMemoryDnsRules implements ActiveDnsRules {
+public class InMemoryDnsRules implements NonBlockingDnsRules {
 
     private record Rule(DnsRecord record, boolean active) {
     }
@@ -42,6 +42,11 @@ public class InMemoryDnsRules implements ActiveDnsRules {
                 .filter(rule -> rule.active() && rule.record().domainName().equals(domainName))
                 .map(Rule::record)
                 .toList();
+    }
+
+    @Override
+    public List<DnsRecord> findInMemory(String domainName) {
+        return find(domainName);
     }
 
     private static String normalise(String name) {

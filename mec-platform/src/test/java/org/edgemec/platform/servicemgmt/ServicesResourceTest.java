@@ -75,6 +75,48 @@ class ServicesResourceTest {
                 .contentType("application/problem+json");
     }
 
+    /**
+     * Discovery answers from memory. A change that does not pass through this replica (another replica's, written here
+     * with plain SQL) reaches it through PostgreSQL's NOTIFY: the lookup changes without any call to this replica.
+     */
+    @Test
+    void shouldSeeAChangeMadeOutsideThisReplicaInTheNextLookupsOnceNotified() {
+        Mp1Apps.App app = Mp1Apps.provision();
+        String name = "svc-" + UUID.randomUUID();
+        String id = create(app, serviceInfo(name, "ACTIVE", "c-outside", null));
+        given().header("Authorization", app.bearer()).queryParam("ser_name", name).get(BASE + "/services")
+                .then().statusCode(200).body("$", hasSize(1), "[0].state", equalTo("ACTIVE"));
+        given().header("Authorization", app.bearer()).get(BASE + "/services/" + id).then().statusCode(200)
+                .body("state", equalTo("ACTIVE"));
+
+        assertEquals(1, Db.update(dataSource, "update {s}.mec_service set state = 'INACTIVE', "
+                + "body = replace(body, '\"state\":\"ACTIVE\"', '\"state\":\"INACTIVE\"') where ser_instance_id = ?", id));
+        awaitState(app, "/services/" + id, "state", "INACTIVE");
+        awaitState(app, "/services?ser_name=" + name, "[0].state", "INACTIVE");
+
+        assertEquals(1, Db.update(dataSource, "delete from {s}.mec_service where ser_instance_id = ?", id));
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (given().header("Authorization", app.bearer()).get(BASE + "/services/" + id).statusCode() != 404) {
+            assertTrue(System.nanoTime() < deadline, "the deleted service is still discovered after 10 s");
+            Thread.onSpinWait();
+        }
+        given().header("Authorization", app.bearer()).queryParam("ser_name", name).get(BASE + "/services")
+                .then().statusCode(200).body("$", hasSize(0));
+    }
+
+    /** Polls (each poll is a real lookup) until the answer shows the value: the notification's delivery has no fixed time. */
+    private static void awaitState(Mp1Apps.App app, String path, String field, String expected) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (true) {
+            Object value = given().header("Authorization", app.bearer()).get(BASE + path).then().statusCode(200)
+                    .extract().path(field);
+            if (expected.equals(value)) {
+                return;
+            }
+            assertTrue(System.nanoTime() < deadline, path + ": " + field + " still " + value + " after 10 s");
+        }
+    }
+
     @Test
     void shouldLetOnlyTheOwnerChangeOrDeleteAService() {
         Mp1Apps.App owner = Mp1Apps.provision();

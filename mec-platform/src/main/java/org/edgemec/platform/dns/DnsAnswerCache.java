@@ -1,0 +1,35 @@
+package org.edgemec.platform.dns;
+
+import org.edgemec.platform.domain.rules.ActiveDnsRules;
+import org.edgemec.platform.persistence.changes.GenerationCache;
+
+import java.util.List;
+import java.util.function.LongSupplier;
+
+/**
+ * The records of each queried name (also "none"), kept until one of the tables the answer is made of changes: the
+ * DNS server answers a known name on the event loop without asking the database.
+ */
+public final class DnsAnswerCache implements NonBlockingDnsRules {
+
+    /** What a DNS answer is made of: rules, relocation steerings and app instance endpoints. */
+    public static final String[] TABLES = {"dns_rule", "steering", "steering_name", "app_instance"};
+
+    private final ActiveDnsRules source;
+    private final GenerationCache<List<DnsRecord>> records;
+
+    public DnsAnswerCache(ActiveDnsRules source, long maximumNames, LongSupplier generation) {
+        this.source = source;
+        this.records = new GenerationCache<>(maximumNames, generation);
+    }
+
+    @Override
+    public List<DnsRecord> find(String domainName) {
+        return records.get(domainName, () -> List.copyOf(source.find(domainName)));
+    }
+
+    @Override
+    public List<DnsRecord> findInMemory(String domainName) {
+        return records.getIfFresh(domainName);
+    }
+}
