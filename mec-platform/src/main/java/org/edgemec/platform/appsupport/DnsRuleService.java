@@ -81,7 +81,9 @@ public class DnsRuleService implements ActiveDnsRules {
             throw new InvalidFieldException("dnsRuleId", "must equal the dnsRuleId of the resource URI");
         }
         validate("", body);
-        requireOwnName(json.read(instance.provisioning, AppInstanceProvisioning.class), body.domainName());
+        // an instance registered by an app provider has no AppD names (nor rules: find above answers 404)
+        requireOwnName(instance.provisioning == null ? null
+                : json.read(instance.provisioning, AppInstanceProvisioning.class), body.domainName());
         if (!Tagged.matches(ifMatch, rule.version)) {
             throw new PreconditionFailedException("If-Match " + ifMatch + " does not match the current ETag "
                     + Tagged.etagOf(rule.version));
@@ -210,13 +212,13 @@ public class DnsRuleService implements ActiveDnsRules {
     }
 
     static Set<String> ownNames(AppInstanceProvisioning provisioning) {
-        return provisioning.appDNSRule() == null ? Set.of() : provisioning.appDNSRule().stream()
+        return provisioning == null || provisioning.appDNSRule() == null ? Set.of() : provisioning.appDNSRule().stream()
                 .map(DNSRuleDescriptor::domainName).filter(java.util.Objects::nonNull).map(RuleValidation::normalise)
                 .collect(Collectors.toCollection(java.util.TreeSet::new));
     }
 
     private String endpointHost(String appInstanceId) {
-        AppInstanceEntity instance = instances.findById(appInstanceId);
+        AppInstanceEntity instance = instances.findProvisioned(appInstanceId);
         if (instance == null) {
             return null;
         }

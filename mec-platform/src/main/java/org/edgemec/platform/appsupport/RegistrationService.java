@@ -32,11 +32,13 @@ public class RegistrationService {
     private final TerminationService terminations;
     private final Mp1Config config;
     private final RegistrationDependencies dependencies;
+    private final ProviderRegistrations providerRegistrations;
 
     public RegistrationService(RegistrationRepository registrations, AppAccess access, JsonColumn json,
                                TerminationService terminations, Mp1Config config,
-                               RegistrationDependencies dependencies) {
+                               RegistrationDependencies dependencies, ProviderRegistrations providerRegistrations) {
         this.dependencies = dependencies;
+        this.providerRegistrations = providerRegistrations;
         this.registrations = registrations;
         this.access = access;
         this.json = json;
@@ -44,8 +46,14 @@ public class RegistrationService {
         this.config = config;
     }
 
-    /** The app instance is the one of the token; a body naming another one is refused (403). */
+    /**
+     * With an app instance token the instance is the one of the token (a body naming another one: 404, as an unknown
+     * one). With an app provider token, an app not instantiated by the MEC registers ({@link ProviderRegistrations}).
+     */
     public AppInfo register(AppInfo body) {
+        if (access.caller().providerId() != null) {
+            return store(providerRegistrations.prepare(body, access.caller().providerId()));
+        }
         String appInstanceId = body.appInstanceId() != null ? body.appInstanceId() : access.caller().appInstanceId();
         if (appInstanceId == null) {
             throw new InvalidFieldException("appInstanceId", "is required when the platform runs without security");
@@ -55,7 +63,11 @@ public class RegistrationService {
             throw new ConflictException("app instance " + appInstanceId + " is already registered");
         }
         dependencies.check(body);
-        AppInfo stored = withInstanceId(body, appInstanceId);
+        return store(withInstanceId(body, appInstanceId));
+    }
+
+    private AppInfo store(AppInfo stored) {
+        String appInstanceId = stored.appInstanceId();
         RegistrationEntity entity = new RegistrationEntity();
         entity.appInstanceId = appInstanceId;
         entity.body = json.write(stored);
@@ -80,13 +92,14 @@ public class RegistrationService {
     }
 
     public AppInfo update(String appInstanceId, AppInfo body) {
-        access.require(appInstanceId);
+        AppInstanceEntity instance = access.require(appInstanceId);
         RegistrationEntity entity = find(appInstanceId);
         if (body.appInstanceId() != null && !appInstanceId.equals(body.appInstanceId())) {
             throw new InvalidFieldException("appInstanceId", "must equal the appInstanceId of the resource URI");
         }
         dependencies.check(body);
-        AppInfo stored = withInstanceId(body, appInstanceId);
+        AppInfo stored = instance.insByMec ? withInstanceId(body, appInstanceId)
+                : providerRegistrations.update(body, instance);
         entity.body = json.write(stored);
         return stored;
     }

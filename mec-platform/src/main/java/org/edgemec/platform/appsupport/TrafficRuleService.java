@@ -68,7 +68,8 @@ public class TrafficRuleService implements ActiveTrafficRules {
             throw new InvalidFieldException("trafficRuleId", "must equal the trafficRuleId of the resource URI");
         }
         RuleValidation.priority("priority", body.priority());
-        Set<String> own = new HashSet<>(AppInstanceFronting.hostNames(
+        // an instance registered by an app provider has no AppD host names (nor rules: find above answers 404)
+        Set<String> own = new HashSet<>(instance.provisioning == null ? List.of() : AppInstanceFronting.hostNames(
                 json.read(instance.provisioning, AppInstanceProvisioning.class)));
         fronted.list("appInstanceId", appInstanceId).forEach(s -> own.add(s.serviceHost));
         ownTags("", body.trafficFilter(), own);

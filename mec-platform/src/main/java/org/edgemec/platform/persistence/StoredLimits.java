@@ -15,6 +15,7 @@ public final class StoredLimits {
 
     /** Column lengths of V1__create_mp1_tables.sql. */
     public static final int RULE_ID = 128;
+    public static final int APP_INSTANCE_ID = 128;
     public static final int NAME = 255;
     public static final int CALLBACK = 2048;
 

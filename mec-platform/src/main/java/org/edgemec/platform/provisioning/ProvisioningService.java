@@ -139,7 +139,7 @@ public class ProvisioningService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<AppInstanceProvisioning> list() {
-        return instances.listAll().stream().map(e -> json.read(e.provisioning, AppInstanceProvisioning.class))
+        return instances.listProvisioned().stream().map(e -> json.read(e.provisioning, AppInstanceProvisioning.class))
                 .toList();
     }
 
@@ -187,7 +187,7 @@ public class ProvisioningService {
     public void delete(String appInstanceId, boolean graceful, Integer gracefulTimeoutSeconds,
                        boolean keepSteering, String movedTo) {
         URI movedToUri = movedTo == null ? null : platformUrl(movedTo);
-        if (instances.findById(appInstanceId) == null && movedToUri == null && handoffs.forget(appInstanceId)) {
+        if (instances.findProvisioned(appInstanceId) == null && movedToUri == null && handoffs.forget(appInstanceId)) {
             LOG.infof("app instance %s, which had moved away, is removed: its forwarding record ends", appInstanceId);
             return;
         }
@@ -224,7 +224,7 @@ public class ProvisioningService {
     }
 
     private AppInstanceEntity find(String appInstanceId) {
-        AppInstanceEntity entity = instances.findById(appInstanceId);
+        AppInstanceEntity entity = instances.findProvisioned(appInstanceId);
         if (entity == null) {
             throw new NotFoundException("app instance " + appInstanceId + " is not provisioned on this host");
         }

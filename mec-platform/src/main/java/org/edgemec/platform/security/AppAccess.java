@@ -5,7 +5,10 @@ import org.edgemec.common.error.NotFoundException;
 import org.edgemec.platform.persistence.AppInstanceEntity;
 import org.edgemec.platform.persistence.AppInstanceRepository;
 
-/** The check every Mp1 operation on /applications/{appInstanceId}/... starts with: own app, known app. */
+/**
+ * The check every Mp1 operation on /applications/{appInstanceId}/... starts with: own app (for a provider token, an
+ * instance that provider registered), known app.
+ */
 @ApplicationScoped
 public class AppAccess {
 
@@ -21,10 +24,15 @@ public class AppAccess {
     public AppInstanceEntity require(String appInstanceId) {
         caller.requireOwner(appInstanceId);
         AppInstanceEntity instance = instances.findById(appInstanceId);
-        if (instance == null) {
+        if (instance == null || !actsFor(instance)) {
             throw notProvisioned(appInstanceId);
         }
         return instance;
+    }
+
+    /** A provider token acts for that provider's instances only, never for a MEC-instantiated one. */
+    private boolean actsFor(AppInstanceEntity instance) {
+        return caller.providerId() == null || caller.providerId().equals(instance.appProviderId);
     }
 
     static NotFoundException notProvisioned(String appInstanceId) {

@@ -2,19 +2,32 @@ package org.edgemec.platform.security;
 
 import jakarta.enterprise.context.RequestScoped;
 
-/** Who makes the current Mp1 request: the app instance of the bearer token (none when security is off). */
+/**
+ * Who makes the current Mp1 request: the app instance of an app instance token, or the app provider of a provider
+ * token (acting for the instances it registered); neither when security is off.
+ */
 @RequestScoped
 public class Caller {
 
     private String appInstanceId;
+    private String providerId;
 
     void authenticate(String appInstanceId) {
         this.appInstanceId = appInstanceId;
     }
 
-    /** The caller's app instance id, or null when security is disabled. */
+    void authenticateProvider(String providerId) {
+        this.providerId = providerId;
+    }
+
+    /** The caller's app instance id; null for a provider token and when security is disabled. */
     public String appInstanceId() {
         return appInstanceId;
+    }
+
+    /** The caller's app provider id when it presented a provider token, else null. */
+    public String providerId() {
+        return providerId;
     }
 
     /**

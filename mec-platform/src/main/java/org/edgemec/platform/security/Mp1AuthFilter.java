@@ -12,8 +12,8 @@ import org.edgemec.common.error.UnauthorizedException;
 import java.net.URI;
 
 /**
- * Authentication of the Mp1 APIs (app instance bearer tokens) and of the provisioning API (operator token).
- * Authorisation (an app only touches its own resources) is {@link Caller#requireOwner(String)} in the services.
+ * Authentication of the Mp1 APIs (app instance and app provider bearer tokens) and of the provisioning API (operator
+ * token). Authorisation (an app only touches its own resources) is {@link AppAccess#require(String)} in the services.
  */
 @Provider
 @Priority(Priorities.AUTHENTICATION)
@@ -42,6 +42,9 @@ public class Mp1AuthFilter implements ContainerRequestFilter {
             authenticator.requireOperator(bearer(request));
         } else if (path.startsWith("/mec_app_support/") || path.startsWith("/mec_service_mgmt/")) {
             String appInstanceId = authenticator.authenticateApp(() -> bearer(request));
+            if (appInstanceId == null) {
+                return; // security off, or a provider token (its instances are never relocated)
+            }
             // an app relocated from here keeps this host's Mp1 URL: send it on to the platform it now lives on
             handoffs.movedTo(appInstanceId).ifPresent(movedTo -> request.abortWith(Response
                     .temporaryRedirect(redirect(movedTo, request)).build()));

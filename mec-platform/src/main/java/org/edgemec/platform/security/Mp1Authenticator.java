@@ -11,7 +11,10 @@ import org.jboss.logging.Logger;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 
-/** Decides who a request comes from: the operator (provisioning API) or an app instance (Mp1 bearer token). */
+/**
+ * Decides who a request comes from: the operator (provisioning API), or an app instance or app provider (Mp1 bearer
+ * token).
+ */
 @ApplicationScoped
 public class Mp1Authenticator {
 
@@ -45,16 +48,20 @@ public class Mp1Authenticator {
     }
 
     /**
-     * Mp1 call: with security on, the bearer token must be a valid app instance token.
+     * Mp1 call: with security on, the bearer token must be a valid app instance or app provider token.
      *
-     * @return the caller's app instance id, null when security is off
+     * @return the caller's app instance id, null for a provider token and when security is off
      */
     public String authenticateApp(java.util.function.Supplier<String> bearerToken) {
         if (!security.enabled()) {
             return null;
         }
-        String appInstanceId = tokens.verify(bearerToken.get());
-        caller.authenticate(appInstanceId);
-        return appInstanceId;
+        TokenService.Bearer bearer = tokens.verify(bearerToken.get());
+        if (bearer.providerId() != null) {
+            caller.authenticateProvider(bearer.providerId());
+            return null;
+        }
+        caller.authenticate(bearer.appInstanceId());
+        return bearer.appInstanceId();
     }
 }

@@ -11,6 +11,8 @@ import org.edgemec.common.error.UnauthorizedException;
 import org.edgemec.platform.config.SecurityConfig;
 import org.edgemec.platform.persistence.AppInstanceEntity;
 import org.edgemec.platform.persistence.AppInstanceRepository;
+import org.edgemec.platform.persistence.AppProviderEntity;
+import org.edgemec.platform.persistence.AppProviderRepository;
 
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
@@ -29,16 +31,20 @@ import org.edgemec.mp1api.provisioning.CredentialHandoff.TokenKey;
 import org.edgemec.platform.persistence.MovedAppInstanceEntity;
 
 /**
- * OAuth 2.0 client credentials (RFC 6749 4.4) for app instances: issues and verifies signed JWT bearer tokens. Tokens
- * are signed with this platform's key; an instance that arrived from another host also presents tokens signed there
- * (see {@link CredentialHandoffs}), which are accepted for that instance only.
+ * OAuth 2.0 client credentials (RFC 6749 4.4) for app instances and app providers: issues and verifies signed JWT
+ * bearer tokens. Tokens are signed with this platform's key; an instance that arrived from another host also presents
+ * tokens signed there (see {@link CredentialHandoffs}), which are accepted for that instance only. The group claim
+ * tells an app instance token (subject: the instance) from a provider token (subject: the provider id), so one is
+ * never taken for the other.
  */
 @ApplicationScoped
 public class TokenService {
 
     static final String APP_GROUP = "mec-app";
+    static final String PROVIDER_GROUP = "mec-app-provider";
 
     private final AppInstanceRepository instances;
+    private final AppProviderRepository providers;
     private final PlatformKeys keys;
     private final SecurityConfig config;
     private final CredentialHandoffs handoffs;
@@ -46,9 +52,10 @@ public class TokenService {
     private final Map<TokenKey, DefaultJWTParser> adoptedParsers = new ConcurrentHashMap<>();
     private volatile DefaultJWTParser parser;
 
-    public TokenService(AppInstanceRepository instances, PlatformKeys keys, SecurityConfig config,
-                        CredentialHandoffs handoffs, ObjectMapper json) {
+    public TokenService(AppInstanceRepository instances, AppProviderRepository providers, PlatformKeys keys,
+                        SecurityConfig config, CredentialHandoffs handoffs, ObjectMapper json) {
         this.instances = instances;
+        this.providers = providers;
         this.keys = keys;
         this.config = config;
         this.handoffs = handoffs;
@@ -56,6 +63,10 @@ public class TokenService {
     }
 
     public record IssuedToken(String accessToken, long expiresInSeconds) {
+    }
+
+    /** Whom a verified token was issued to: an app instance, or an app provider (exactly one is set). */
+    public record Bearer(String appInstanceId, String providerId) {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -72,32 +83,51 @@ public class TokenService {
             appInstanceId = moved == null ? null : moved.appInstanceId;
             secretHash = moved == null ? null : moved.clientSecretHash;
         }
+        String group = APP_GROUP;
+        if (appInstanceId == null) {
+            AppProviderEntity provider = providers.find("clientId", clientId).firstResult();
+            if (provider != null) {
+                appInstanceId = provider.providerId;
+                secretHash = provider.clientSecretHash;
+                group = PROVIDER_GROUP;
+            }
+        }
         if (appInstanceId == null || !ClientSecrets.matches(clientSecret, secretHash)) {
             throw new UnauthorizedException("invalid client credentials");
         }
         long lifetime = config.tokenLifetime().toSeconds();
         String token = Jwt.issuer(config.issuer())
                 .subject(appInstanceId)
-                .groups(Set.of(APP_GROUP))
+                .groups(Set.of(group))
                 .expiresIn(lifetime)
                 .jws().keyId(keys.keyId())
                 .sign(keys.privateKey());
         return new IssuedToken(token, lifetime);
     }
 
-    /** @return the app instance id the token was issued to */
+    /** @return the app instance or app provider the token was issued to */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public String verify(String token) {
+    public Bearer verify(String token) {
         JsonWebToken jwt;
         try {
             jwt = parser().parse(token);
         } catch (ParseException e) {
             jwt = verifyAdopted(token);
         }
-        if (!jwt.getGroups().contains(APP_GROUP) || jwt.getSubject() == null) {
-            throw new UnauthorizedException("the bearer token is not an app instance token");
+        if (jwt.getSubject() == null) {
+            throw new UnauthorizedException("the bearer token names nobody");
         }
-        return jwt.getSubject();
+        if (jwt.getGroups().contains(APP_GROUP)) {
+            return new Bearer(jwt.getSubject(), null);
+        }
+        if (jwt.getGroups().contains(PROVIDER_GROUP)) {
+            // a removed provider's tokens end with it (its instances are gone too)
+            if (providers.findById(jwt.getSubject()) == null) {
+                throw new UnauthorizedException("the app provider of this token is no longer known here");
+            }
+            return new Bearer(null, jwt.getSubject());
+        }
+        throw new UnauthorizedException("the bearer token is neither an app instance nor an app provider token");
     }
 
     /**

@@ -91,7 +91,7 @@ public class SteeringService {
     public Steering put(String appInstanceId, SteeringRequest body) {
         Duration expiresAfter = validate(body);
         // the instance's row (while provisioned) and the steering's row serialise concurrent PUTs of one instance
-        AppInstanceEntity instance = instances.findById(appInstanceId, LockModeType.PESSIMISTIC_WRITE);
+        AppInstanceEntity instance = instances.findProvisioned(appInstanceId, LockModeType.PESSIMISTIC_WRITE);
         SteeringEntity existing = steerings.findForUpdate(appInstanceId);
         if (instance == null && existing == null) {
             throw new NotFoundException("app instance " + appInstanceId + " is not provisioned on this host and has "
@@ -197,7 +197,7 @@ public class SteeringService {
         String appInstanceId = s.appInstanceId;
         steerings.delete(s);
         steerings.flush();
-        reconcileProxy(appInstanceId, instances.findById(appInstanceId), before, null);
+        reconcileProxy(appInstanceId, instances.findProvisioned(appInstanceId), before, null);
     }
 
     /**

@@ -41,7 +41,7 @@ class TokenAndAccessTest {
                 .then().statusCode(200).body("token_type", equalTo("Bearer"), "expires_in", greaterThan(0),
                         "access_token", notNullValue()).extract().path("access_token");
 
-        assertEquals(id, tokens.verify(token));
+        assertEquals(id, tokens.verify(token).appInstanceId());
         String payload = new String(Base64.getUrlDecoder().decode(token.split("\\.")[1]));
         org.junit.jupiter.api.Assertions.assertTrue(payload.contains("\"sub\":\"" + id + "\""), payload);
     }
