@@ -1,9 +1,11 @@
 package org.edgemec.platform.appsupport;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import org.edgemec.common.error.ConflictException;
 import org.edgemec.common.error.InvalidFieldException;
+import org.edgemec.common.error.UnauthorizedException;
 import org.edgemec.mp1api.mec011.appsupport.AppInfo;
 import org.edgemec.platform.persistence.AppInstanceEntity;
 import org.edgemec.platform.persistence.AppInstanceRepository;
@@ -43,7 +45,11 @@ public class ProviderRegistrations {
     /** Checks the body, records a new instance when none is named, and returns the AppInfo to store. */
     @Transactional(Transactional.TxType.MANDATORY)
     public AppInfo prepare(AppInfo body, String providerId) {
-        AppProviderEntity provider = providers.findById(providerId);
+        // shared lock: a deletion of the provider waits for this registration, or this one sees the provider gone
+        AppProviderEntity provider = providers.findById(providerId, LockModeType.PESSIMISTIC_READ);
+        if (provider == null) {
+            throw new UnauthorizedException("the app provider of this token is no longer known here");
+        }
         requireNotInstantiatedByMec(body, provider);
         String appInstanceId = body.appInstanceId();
         if (appInstanceId != null) {

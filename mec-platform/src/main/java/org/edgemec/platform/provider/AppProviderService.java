@@ -1,6 +1,7 @@
 package org.edgemec.platform.provider;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import org.edgemec.common.error.ConflictException;
 import org.edgemec.common.error.NotFoundException;
@@ -83,7 +84,8 @@ public class AppProviderService {
      * subscriptions); its tokens stop working at once.
      */
     public void delete(String providerId) {
-        AppProviderEntity provider = find(providerId);
+        // locked before its instances are listed: a registration under way finishes first (and is removed too)
+        AppProviderEntity provider = find(providerId, LockModeType.PESSIMISTIC_WRITE);
         List<AppInstanceEntity> own = instances.listOfProvider(providerId);
         for (AppInstanceEntity instance : own) {
             removal.remove(instance.appInstanceId);
@@ -100,7 +102,11 @@ public class AppProviderService {
     }
 
     private AppProviderEntity find(String providerId) {
-        AppProviderEntity entity = providerId.length() > 36 ? null : providers.findById(providerId);
+        return find(providerId, LockModeType.NONE);
+    }
+
+    private AppProviderEntity find(String providerId, LockModeType lock) {
+        AppProviderEntity entity = providerId.length() > 36 ? null : providers.findById(providerId, lock);
         if (entity == null) {
             throw new NotFoundException("app provider " + providerId + " is not known on this host");
         }
