@@ -10,6 +10,7 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Where a service may send notifications: every address a callback's host resolves to, now, must be inside
@@ -46,25 +47,87 @@ public class CallbackAllowList {
 
     /** 400 naming {@code field} unless every address of the absolute http(s) URI's host is allowed. */
     public void check(String field, String absoluteUri) {
-        String host = URI.create(absoluteUri).getHost();
-        if (host.startsWith("[") && host.endsWith("]")) {
-            host = host.substring(1, host.length() - 1);
+        String host;
+        try {
+            host = host(absoluteUri);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new InvalidFieldException(field, "must be an absolute http(s) URI with a host");
         }
         InetAddress[] addresses;
         try {
-            addresses = resolver.resolve(host);
+            addresses = resolve(host);
         } catch (UnknownHostException e) {
             throw new InvalidFieldException(field, "host " + host + " cannot be resolved");
         }
-        if (addresses == null || addresses.length == 0) {
-            throw new InvalidFieldException(field, "host " + host + " cannot be resolved");
+        outside(host, addresses).ifPresent(reason -> {
+            throw new InvalidFieldException(field, reason);
+        });
+    }
+
+    /**
+     * The same check again right before a notification is sent: a name that resolved into an allowed network when
+     * the subscription was made may resolve elsewhere now (DNS rebinding). The sender connects right after this
+     * call, so it gets the addresses checked here from the JVM's address cache ({@code networkaddress.cache.ttl},
+     * 30 s by default).
+     *
+     * @throws CallbackRefusedException when the URI has no host or an address of its host is outside the allowed
+     *                                  networks: the notification must not be sent, now or later
+     * @throws IllegalStateException    when the host does not resolve now: a failure like an unreachable receiver
+     */
+    public void checkDelivery(String absoluteUri) {
+        String host;
+        try {
+            host = host(absoluteUri);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new CallbackRefusedException("callback URI '" + absoluteUri + "' has no host");
         }
+        InetAddress[] addresses;
+        try {
+            addresses = resolve(host);
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException("callback host " + host + " cannot be resolved now");
+        }
+        outside(host, addresses).ifPresent(reason -> {
+            throw new CallbackRefusedException(reason);
+        });
+    }
+
+    /** A notification that must not go to its callback: an address of the host is not allowed (any more). */
+    public static final class CallbackRefusedException extends RuntimeException {
+
+        public CallbackRefusedException(String message) {
+            super(message);
+        }
+    }
+
+    private static String host(String absoluteUri) {
+        String host = URI.create(absoluteUri).getHost();
+        if (host == null) {
+            throw new IllegalArgumentException("no host in " + absoluteUri);
+        }
+        if (host.startsWith("[") && host.endsWith("]")) {
+            host = host.substring(1, host.length() - 1);
+        }
+        return host;
+    }
+
+    private InetAddress[] resolve(String host) throws UnknownHostException {
+        InetAddress[] addresses = resolver.resolve(host);
+        if (addresses == null || addresses.length == 0) {
+            throw new UnknownHostException(host);
+        }
+        return addresses;
+    }
+
+    /** Why {@code host} is not allowed (its first address outside every allowed network), if it is not. */
+    private Optional<String> outside(String host, InetAddress[] addresses) {
         for (InetAddress address : addresses) {
             if (allowed.stream().noneMatch(n -> n.contains(address))) {
-                throw new InvalidFieldException(field, "host " + host + " resolves to " + address.getHostAddress()
+                return Optional.of("host " + host + " resolves to " + address.getHostAddress()
                         + ", outside the networks notifications may be sent to (edgemec.callbacks.allowed-networks)");
             }
         }
+        return Optional.empty();
     }
 
     /** A network prefix; a bare address is a /32 or /128. */

@@ -85,6 +85,21 @@ public class OutboxLedger {
     }
 
     /**
+     * A delivery the allow-list refused (the callback's host resolves outside the allowed networks): nothing was sent,
+     * and nothing will be: the row is given up at once, with the reason as its last error.
+     */
+    @Transactional
+    public void refused(String id, String reason) {
+        OutboxEntity row = outbox.findById(id);
+        if (row == null) {
+            return;
+        }
+        row.status = OutboxEntity.GIVEN_UP;
+        row.lastError = "refused: " + reason;
+        LOG.warnf("notification %s to %s refused and given up: %s", row.id, row.callbackUri, reason);
+    }
+
+    /**
      * How long a claimed batch stays with its claimer: the dispatcher sends the rows one after another, each bounded
      * by the timeout for connecting and again for the answer, so the lease covers all of them plus one more; a
      * shorter one let another replica claim the end of a slow batch and deliver it a second time.

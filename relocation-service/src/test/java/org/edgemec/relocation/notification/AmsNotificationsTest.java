@@ -3,17 +3,21 @@ package org.edgemec.relocation.notification;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import org.edgemec.common.callback.CallbackAllowList;
 import org.edgemec.testsupport.CallbackReceiver;
 import org.edgemec.testsupport.RealInfrastructureResource;
 import org.junit.jupiter.api.Test;
 
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static org.edgemec.relocation.support.Ams.operator;
 import static org.edgemec.relocation.support.Ams.uniqueAppInstanceId;
@@ -24,6 +28,7 @@ import static org.edgemec.relocation.support.AmsSubscriptions.idOf;
 import static org.edgemec.relocation.support.AmsSubscriptions.mobility;
 import static org.edgemec.relocation.support.AmsSubscriptions.mobilityProcedure;
 import static org.edgemec.relocation.support.AmsSubscriptions.outbox;
+import static org.edgemec.relocation.support.AmsSubscriptions.outboxErrors;
 import static org.edgemec.relocation.support.AmsSubscriptions.subscribe;
 import static org.edgemec.relocation.support.AmsSubscriptions.timeStamp;
 import static org.edgemec.relocation.support.AmsSubscriptions.ue;
@@ -174,6 +179,30 @@ class AmsNotificationsTest {
             assertEquals("neighbour-1", n.path("adjacentAppInfo").path(0).path("appInstanceId").asText());
             assertEquals(0, outbox(idOf(miss), null)[0]);
             assertEquals(List.of(), other.bodies());
+        }
+    }
+
+    @Test
+    void shouldRefuseDeliveryToACallbackHostThatResolvesOutsideTheAllowedNetworksSinceItSubscribed() {
+        // a DNS name that answers the receiver's loopback address when subscribing and the cloud metadata address
+        // when the notification is due (DNS rebinding)
+        AtomicReference<String> answer = new AtomicReference<>("127.0.0.1");
+        QuarkusMock.installMockForType(new CallbackAllowList(List.of("127.0.0.0/8"), host -> host.equals("rebind.test")
+                ? new InetAddress[] {InetAddress.getByName(answer.get())} : InetAddress.getAllByName(host)),
+                CallbackAllowList.class);
+        String app = uniqueAppInstanceId();
+        try (CallbackReceiver receiver = CallbackReceiver.started()) {
+            String href = subscribe(mobility(receiver.url().replace("127.0.0.1", "rebind.test"), app, null,
+                    List.of(1)));
+            answer.set("169.254.169.254");
+            mobilityProcedure(app, List.of(ue("10.6.0.1")), 1);
+
+            CallbackReceiver.until(() -> outbox(idOf(href), "GIVEN_UP")[0] == 1, WAIT, "the refused row given up");
+            assertEquals(0, outbox(idOf(href), "PENDING")[0], "nothing left to retry");
+            List<String> errors = outboxErrors(idOf(href));
+            assertEquals(1, errors.size(), errors.toString());
+            assertTrue(errors.get(0).startsWith("refused: host rebind.test resolves to 169.254.169.254"), errors.get(0));
+            assertEquals(List.of(), receiver.bodies());
         }
     }
 

@@ -96,6 +96,22 @@ public final class AmsSubscriptions {
         }
     }
 
+    /** The last errors of a subscription's outbox rows. */
+    public static List<String> outboxErrors(String subscriptionId) {
+        String sql = "SELECT last_error FROM notification_outbox WHERE subscription_id = ? AND last_error IS NOT NULL";
+        try (Connection c = connect(); PreparedStatement s = c.prepareStatement(sql)) {
+            s.setString(1, subscriptionId);
+            ResultSet rows = s.executeQuery();
+            List<String> errors = new java.util.ArrayList<>();
+            while (rows.next()) {
+                errors.add(rows.getString(1));
+            }
+            return errors;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static Connection connect() throws Exception {
         Connection c = DriverManager.getConnection(config("quarkus.datasource.jdbc.url"),
                 config("quarkus.datasource.username"), config("quarkus.datasource.password"));
