@@ -98,6 +98,32 @@ class EdgeProxyDataPlaneTest {
     }
 
     @Test
+    void shouldForwardAnHttp2BodyOfUnknownLengthAndRefuseConnect() throws Exception {
+        String cookie = login("drone-14", null);
+        Path upload = DIR.resolve("upload.txt");
+        java.nio.file.Files.writeString(upload, "streamed over h2");
+        Path answer = DIR.resolve("h2-answer.txt");
+        java.nio.file.Files.deleteIfExists(answer);
+        // -T - reads stdin: curl does not know the length and sends no content-length over HTTP/2
+        Process p = new ProcessBuilder("curl", "-sS", "--http2", "--max-time", "20", "--cacert",
+                ProxyTestBed.caFile().toString(), "--resolve", ProxyTestBed.SERVICE + ":" + a.httpsPort() + ":127.0.0.1",
+                "-H", "Cookie: " + SessionCookies.NAME + "=" + cookie, "-X", "POST", "-T", "-", "-o", answer.toString(),
+                "-w", "%{http_code} %{http_version}", "https://" + ProxyTestBed.SERVICE + ":" + a.httpsPort() + "/up")
+                .redirectInput(upload.toFile()).start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).trim();
+        String err = new String(p.getErrorStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).trim();
+        assertTrue(p.waitFor(30, java.util.concurrent.TimeUnit.SECONDS), "curl ended");
+        assertEquals("200 2", out, err);
+        String echoed = java.nio.file.Files.readString(answer);
+        assertTrue(echoed.contains("body=streamed over h2"), echoed);
+
+        // a reverse proxy, not a tunnel
+        assertProblem(Curl.plain(DIR, ProxyTestBed.args("-X", "CONNECT", "--request-target", ProxyTestBed.SERVICE
+                + ":443", "-H", "Host: " + ProxyTestBed.SERVICE, "http://127.0.0.1:" + a.httpPort())), 405,
+                "CONNECT is not supported");
+    }
+
+    @Test
     void shouldRejectWrongCredentialsAndInvalidLoginBodies() throws Exception {
         assertProblem(post(a.httpPort(), "/edge_proxy/v1/login", "{\"clientId\":\"drone-11\",\"secret\":\"nope\"}"),
                 401, "wrong secret");
@@ -156,7 +182,7 @@ class EdgeProxyDataPlaneTest {
     }
 
     @Test
-    void shouldAnswer502503And504ProblemDetailsForBackendFailures() throws Exception {
+    void shouldAnswer502And504ForBackendFailuresAnd404ForAnUnfrontedHost() throws Exception {
         int closedPort;
         try (ServerSocket s = new ServerSocket(0)) {
             closedPort = s.getLocalPort();
@@ -178,7 +204,7 @@ class EdgeProxyDataPlaneTest {
             String cookie = login("drone-13", null);
             assertProblem(get(a.httpPort(), "down.edge.test", cookie, "/"), 502, "unreachable");
             assertProblem(get(a.httpPort(), "silent.edge.test", cookie, "/"), 504, "did not answer in time");
-            assertProblem(get(a.httpPort(), "unknown.edge.test", cookie, "/"), 503, "no backend for service host");
+            assertProblem(get(a.httpPort(), "unknown.edge.test", cookie, "/"), 404, "no backend for service host");
         } finally {
             release.countDown();
             silent.stop(0);

@@ -107,7 +107,7 @@ class TrafficRuleSteeringTest {
             given().header("Authorization", ProxyTestBed.OPERATOR).get("/edge_proxy/v1/services/" + name).then()
                     .statusCode(404);
             Curl.Response unknown = get(a, name, login(a, "drone-7"));
-            assertEquals(503, unknown.status(), unknown.body());
+            assertEquals(404, unknown.status(), unknown.body());
             assertTrue(unknown.body().contains("no backend for service host"), unknown.body());
         } finally {
             old.stop(0);

@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
@@ -40,6 +41,7 @@ public final class EdgeProxy implements LocalProxy {
     private final HttpClient backends;
     private final HttpProxy proxy;
     private final ProxyControlHandler control;
+    private final ProxyProblems problems;
     private HttpServer https;
     private HttpServer http;
     private Set<String> certificateNames = Set.of();
@@ -59,6 +61,7 @@ public final class EdgeProxy implements LocalProxy {
         this.proxy.origin(new BackendSelector(runtime.config.backendTimeout().toMillis()));
         this.proxy.addInterceptor(new ForwardingInterceptor(this, runtime, cache, rules, backends));
         this.control = new ProxyControlHandler(this, runtime);
+        this.problems = new ProxyProblems(runtime.json);
     }
 
     /** Binds both listeners (port 0 picks free ports) and registers the proxy with the platform. */
@@ -98,7 +101,12 @@ public final class EdgeProxy implements LocalProxy {
     }
 
     private void dispatch(HttpServerRequest request) {
-        if (request.path().startsWith(CONTROL_PREFIX)) {
+        if (request.method() == HttpMethod.CONNECT || request.path() == null) {
+            // a reverse proxy for the catalogue's service hosts, not a tunnel to wherever a client names: without
+            // this a CONNECT went to the backend and came back 502
+            problems.write(request.response(), 405, "Method Not Allowed",
+                    "the edge proxy forwards requests for its service hosts; CONNECT is not supported", request.uri());
+        } else if (request.path().startsWith(CONTROL_PREFIX)) {
             control.handle(request);
         } else {
             proxy.handle(request);

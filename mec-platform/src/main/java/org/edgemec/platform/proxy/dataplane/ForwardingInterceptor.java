@@ -5,6 +5,8 @@ import io.vertx.core.MultiMap;
 import io.vertx.core.Promise;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpVersion;
 import io.vertx.core.http.RequestOptions;
@@ -26,6 +28,7 @@ import org.jboss.logging.Logger;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Per request: identify the client by its session cookie, find its state at this proxy, pick the backend for the
@@ -112,11 +115,15 @@ final class ForwardingInterceptor implements ProxyInterceptor {
         String serviceHost = serviceHost(request);
         Endpoint backend = state.forwarding().get(serviceHost);
         if (backend == null) {
-            Future<ProxyResponse> noBackend = problems.respond(ctx, 503, "Service Unavailable",
-                    "no backend for service host '" + serviceHost + "' for this client at proxy " + proxy.name()
-                            + (heldBy == null ? "" : " after hold " + heldBy.id()));
-            // a held host is being relocated: worth retrying, unlike a host nobody fronts
-            return heldBy == null ? noBackend : noBackend.map(r -> r.putHeader("Retry-After", retryAfter(heldBy)));
+            String detail = "no backend for service host '" + serviceHost + "' for this client at proxy " + proxy.name();
+            if (heldBy == null) {
+                // a host this client's state does not front (unknown, misspelt, absent Host): nothing to wait for,
+                // the request names a resource this proxy does not have, so 404 rather than a server error
+                return problems.respond(ctx, 404, "Not Found", detail);
+            }
+            // a held host is being relocated: worth retrying
+            return problems.respond(ctx, 503, "Service Unavailable", detail + " after hold " + heldBy.id())
+                    .map(r -> r.putHeader("Retry-After", retryAfter(heldBy)));
         }
         TrafficRuleMatcher.Decision decision = TrafficRuleMatcher.decide(rules.current(), facts(request, serviceHost,
                 backend));
@@ -133,6 +140,7 @@ final class ForwardingInterceptor implements ProxyInterceptor {
             }, false).onFailure(e -> LOG.warnf("arrival of client %s not recorded: %s", state.clientId(), e.getMessage()));
         }
         addForwardedHeaders(ctx.request(), request);
+        streamBodyOfUnknownLength(request);
         Future<ProxyResponse> sent = decision.mirrors()
                 ? mirror(ctx, decision.destination()).compose(v -> ctx.sendRequest())
                 : ctx.sendRequest();
@@ -149,6 +157,25 @@ final class ForwardingInterceptor implements ProxyInterceptor {
         response.putHeader("Via", via(ctx.request().proxiedRequest().version()));
         removeHopByHop(response.headers());
         return ctx.sendResponse();
+    }
+
+    /** Methods whose requests carry no body by convention: an HTTP/2 one without content-length goes as it is. */
+    private static final Set<HttpMethod> BODILESS = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS,
+            HttpMethod.TRACE, HttpMethod.DELETE);
+
+    /**
+     * An HTTP/2 request may carry a body without content-length (its DATA frames delimit it) and never a
+     * Transfer-Encoding (RFC 9113 8.2.2). vertx-http-proxy 4.5.25 streams a body of unknown length to the HTTP/1.1
+     * backend chunked only when the client's request says {@code Transfer-Encoding: chunked}
+     * ({@code ProxiedRequest.send}), so such a body threw IllegalStateException ("You must set the Content-Length
+     * header ...") on the event loop and the request never reached the backend whole (curl --http2 -T -). Saying so
+     * on the received request makes the proxy send it chunked.
+     */
+    static void streamBodyOfUnknownLength(HttpServerRequest request) {
+        if (request.version() == HttpVersion.HTTP_2 && !BODILESS.contains(request.method())
+                && request.getHeader(HttpHeaders.CONTENT_LENGTH) == null) {
+            request.headers().set(HttpHeaders.TRANSFER_ENCODING, HttpHeaders.CHUNKED);
+        }
     }
 
     /** Hop-by-hop fields of RFC 9110 7.6.1 that a proxy must not forward; Transfer-Encoding is the connection's own. */
