@@ -47,14 +47,14 @@ class FuzzJourney {
     private static final String LONG = "x".repeat(100_000);
     /** Above every service's body limit (mec-platform 1 MiB, Quarkus' default 10 MiB). */
     private static final int OVERSIZED = 11 * 1024 * 1024;
-    private static final List<String> BAD_IDS = List.of("x".repeat(5000), "%00", "..%2F..%2Fetc", "%E2%80%AE%F0%9F%92%A5",
+    static final List<String> BAD_IDS = List.of("x".repeat(5000), "%00", "..%2F..%2Fetc", "%E2%80%AE%F0%9F%92%A5",
             "'%20OR%201=1--", "-1");
     private static final List<String> BAD_QUERY_VALUES = List.of("", LONG.substring(0, 5000), "%00", "(eq,,", "-1",
             "99999999999999999999", "NOPE", "%25ZZ");
-    private static final List<String> BAD_BODIES = List.of("", "{", "[]", "null", "\"text\"", "123", "{\"a\":}",
+    static final List<String> BAD_BODIES = List.of("", "{", "[]", "null", "\"text\"", "123", "{\"a\":}",
             "[".repeat(100_000), "{\"a\":\"\\ud800\"}", "{\"a\": 1e999999}", "\u0000");
     /** Raw JSON values put in place of one field at a time. */
-    private static final List<String> BAD_VALUES = List.of("123", "\"text\"", "true", "[]", "{}", "null",
+    static final List<String> BAD_VALUES = List.of("123", "\"text\"", "true", "[]", "{}", "null",
             "\"" + LONG + "\"", "1e400", "-1", "-9223372036854775809", "9223372036854775808", "\"NOPE\"",
             "[" + "\"x\",".repeat(10_000) + "\"x\"]");
 
@@ -100,25 +100,38 @@ class FuzzJourney {
     @Test
     void shouldAnswerNoBadInputOnAnyOperationOfAnyServiceWithA5xx() throws Exception {
         List<String> failures = new ArrayList<>();
+        List<String> partialWrites = new ArrayList<>();
         Map<String, Integer> sentPerService = new TreeMap<>();
+        int observed = 0;
+        int backgroundChanges = 0;
+        long began = System.nanoTime();
         for (Map.Entry<String, String> service : SERVICES.entrySet()) {
             JsonNode doc = Http.get(service.getValue() + "/q/openapi?format=json", null).expect(200).json();
             int sent = 0;
             for (Operation op : operations(doc)) {
                 long started = System.nanoTime();
                 List<Case> opCases = cases(op, doc);
+                Observer observer = Observer.of(op, doc, service.getValue(), auth(op.path()));
+                if (observer != null) {
+                    observer.baseline();
+                    observed++;
+                }
                 for (Case c : opCases) {
                     sent++;
                     String url = service.getValue() + c.path();
+                    int status = -1;
                     try {
                         Reply r = sendOnce(op.method().toUpperCase(), url, auth(op.path()), c);
+                        status = r.status();
                         // 501 is a deliberate answer (relocation-service's user_defined_notification, README), not a crash
                         if (r.status() >= 500 && r.status() != 501) {
                             failures.add(service.getKey() + ": " + op.method().toUpperCase() + " " + op.path() + " ["
                                     + c.what() + "] answered " + r.status() + ": " + snippet(r.body()));
                         } else if (r.status() == 201 && r.location() != null) {
-                            created.add(r.location().startsWith("http") ? r.location()
-                                    : service.getValue() + r.location());
+                            String location = r.location().startsWith("http") ? r.location()
+                                    : service.getValue() + r.location();
+                            created.add(location);
+                            known(op, location);
                         }
                     } catch (IOException e) {
                         // A server may close the connection on a body above its limit before reading it all.
@@ -127,19 +140,101 @@ class FuzzJourney {
                                     + c.what() + "] failed: " + e);
                         }
                     }
+                    if (observer != null) {
+                        String changed = observer.after(status);
+                        if (changed != null) {
+                            // the same request again, from the state it left: a partial write changes it again,
+                            // a background change (a registration's expiryTime ran out) does not repeat
+                            int again = -1;
+                            try {
+                                again = sendOnce(op.method().toUpperCase(), url, auth(op.path()), c).status();
+                            } catch (IOException e) {
+                                // judged by what it changed, as the first time
+                            }
+                            String changedAgain = observer.after(again);
+                            if (changedAgain != null) {
+                                partialWrites.add(service.getKey() + ": " + op.method().toUpperCase() + " "
+                                        + op.path() + " [" + c.what() + "] answered " + status + " but changed "
+                                        + changed + "; sent again: " + again + ", changed " + changedAgain);
+                            } else {
+                                backgroundChanges++;
+                                String note = "fuzz: " + op.method().toUpperCase() + " " + op.path() + " [" + c.what()
+                                        + "] changed " + changed + ", not again when repeated: a background change";
+                                Journal.note(note);
+                                System.out.println("[fuzz] " + note);
+                            }
+                        }
+                    }
                 }
                 System.out.printf("[fuzz] %s %s %s: %d cases in %d ms%n", service.getKey(),
                         op.method().toUpperCase(), op.path(), opCases.size(), (System.nanoTime() - started) / 1_000_000);
             }
             sentPerService.put(service.getKey(), sent);
         }
-        String summary = "fuzz: requests per service " + sentPerService + ", " + failures.size() + " answered 5xx";
+        String summary = "fuzz: requests per service " + sentPerService + " in "
+                + (System.nanoTime() - began) / 1_000_000 + " ms, " + failures.size() + " answered 5xx; " + observed
+                + " write operations observed (" + Observer.reads + " reads in " + Observer.nanos / 1_000_000 + " ms, "
+                + Observer.volatileSkipped + " volatile resources left out, " + backgroundChanges
+                + " background changes not repeated), " + partialWrites.size() + " 4xx answers changed something";
         Journal.note(summary);
         System.out.println("[fuzz] " + summary);
         for (String base : SERVICES.values()) {
             Http.get(base + "/q/health/ready", null).expect(200);
         }
-        assertTrue(failures.isEmpty(), failures.size() + " bad inputs answered 5xx or broke the connection:\n"
+        failures.addAll(partialWrites);
+        assertTrue(failures.isEmpty(), failures.size() + " bad inputs answered 5xx, broke the connection or were"
+                + " answered 4xx after a partial write:\n"
+                + String.join("\n", failures.subList(0, Math.min(60, failures.size()))));
+    }
+
+    @Test
+    void shouldAnswerNoBadInputAtTheEdgeProxysOwnListenersWithA5xxAndKeepAnswering() throws Exception {
+        ProxyFuzz fuzz = new ProxyFuzz();
+        fuzz.setUp();
+        List<String> failures = new ArrayList<>();
+        Map<Integer, Integer> statuses = new TreeMap<>();
+        int sent = 0;
+        long started = System.nanoTime();
+        try {
+            List<ProxyFuzz.Case> cases = fuzz.cases();
+            for (boolean https : List.of(false, true)) {
+                String listener = https ? "https " + Stack.EDGE1_PROXY_HTTPS : "http " + Stack.EDGE1_PROXY_HTTP;
+                for (ProxyFuzz.Case c : cases) {
+                    sent++;
+                    try {
+                        ProxyFuzz.Reply r = fuzz.send(https, c.wire(), c.mayClose());
+                        statuses.merge(r.status(), 1, Integer::sum);
+                        if (r.status() >= 500 && !c.allowed5xx().contains(r.status())) {
+                            failures.add("edge proxy " + listener + " [" + c.what() + "] answered " + r.status() + ": "
+                                    + snippet(r.head()));
+                        }
+                    } catch (IOException e) {
+                        failures.add("edge proxy " + listener + " [" + c.what() + "] did not answer: " + e);
+                    }
+                }
+                // still answering: a forwarded request reaches the backend on this listener
+                ProxyFuzz.Reply still = fuzz.forwardsStill(https);
+                if (still.status() != 200) {
+                    failures.add("edge proxy " + listener + " no longer forwards: " + still.status() + " "
+                            + snippet(still.head()));
+                }
+            }
+            String h2 = fuzz.http2UploadOfUnknownLength();
+            sent++;
+            if (!h2.equals("200 2")) {
+                failures.add("edge proxy https " + Stack.EDGE1_PROXY_HTTPS + " [HTTP/2 body of unknown length] curl: "
+                        + h2);
+            }
+            fuzz.login();
+        } finally {
+            fuzz.tearDown();
+        }
+        String summary = "fuzz: edge proxy " + sent + " requests in " + (System.nanoTime() - started) / 1_000_000
+                + " ms, statuses " + statuses + ", " + failures.size() + " failed";
+        Journal.note(summary);
+        System.out.println("[fuzz] " + summary);
+        Http.get(Stack.EDGE1 + "/q/health/ready", null).expect(200);
+        assertTrue(failures.isEmpty(), failures.size() + " bad inputs at the edge proxy answered 5xx or no answer:\n"
                 + String.join("\n", failures.subList(0, Math.min(60, failures.size()))));
     }
 
@@ -149,7 +244,103 @@ class FuzzJourney {
     record Case(String what, String path, String contentType, byte[] body, boolean chunked) {
     }
 
-    record Reply(int status, String body, String location) {
+    record Reply(int status, String body, String location, String etag) {
+    }
+
+    /**
+     * "A 4xx changed nothing", checked through the API: what a write operation may change (the resource at its own
+     * path and the one above it, when the document has a GET for them: the collection of a POST, the item of a
+     * PUT/PATCH/DELETE and its collection, the item of a task POST) is read before the operation's cases and after
+     * each; after a 4xx it must read as before (status, ETag and body). Any other answer may legitimately change it
+     * and becomes the new baseline. A resource that reads differently twice in a row with nothing sent (a
+     * timestamp, a background job's progress) is left out.
+     */
+    static final class Observer {
+        static int reads;
+        static long nanos;
+        static int volatileSkipped;
+        private final List<String> urls = new ArrayList<>();
+        private final String auth;
+        private Map<String, String> base;
+
+        private Observer(String auth) {
+            this.auth = auth;
+        }
+
+        static Observer of(Operation op, JsonNode doc, String service, String auth) {
+            if (op.method().equals("get")) {
+                return null;
+            }
+            Observer o = new Observer(auth);
+            String parent = op.path().substring(0, Math.max(0, op.path().lastIndexOf('/')));
+            for (String template : List.of(op.path(), parent)) {
+                if (doc.path("paths").path(template).has("get")) {
+                    o.urls.add(service + fill(template, Map.of()));
+                }
+            }
+            return o.urls.isEmpty() ? null : o;
+        }
+
+        void baseline() throws IOException {
+            Map<String, String> first = read();
+            Map<String, String> second = read();
+            for (String url : List.copyOf(urls)) {
+                if (!first.get(url).equals(second.get(url))) {
+                    urls.remove(url);
+                    volatileSkipped++;
+                }
+            }
+            second.keySet().retainAll(urls);
+            base = second;
+        }
+
+        /** What a 4xx answer changed (null when nothing); every answer becomes the baseline of the next case. */
+        String after(int status) {
+            if (urls.isEmpty()) {
+                return null;
+            }
+            Map<String, String> now;
+            try {
+                now = read();
+            } catch (IOException e) {
+                return "(the resource could not be read again: " + e + ")";
+            }
+            String changed = null;
+            if (status >= 400 && status < 500) {
+                for (String url : urls) {
+                    if (!now.get(url).equals(base.get(url))) {
+                        changed = url + ": before " + snippet(base.get(url)) + " after " + snippet(now.get(url));
+                        break;
+                    }
+                }
+            }
+            base = now;
+            return changed;
+        }
+
+        private Map<String, String> read() throws IOException {
+            long started = System.nanoTime();
+            Map<String, String> state = new LinkedHashMap<>();
+            for (String url : urls) {
+                reads++;
+                Reply r = send("GET", url, auth, null, null, false);
+                state.put(url, r.status() + " " + r.etag() + " " + r.body());
+            }
+            nanos += System.nanoTime() - started;
+            return state;
+        }
+    }
+
+    /** Ids of what the run created (collection template -> id), used for the items of that collection after it. */
+    private static final Map<String, String> knownIds = new LinkedHashMap<>();
+
+    private static void known(Operation op, String location) {
+        if (op.method().equals("post") && !op.path().endsWith("}")) {
+            String id = location.substring(location.lastIndexOf('/') + 1);
+            if (!id.isEmpty() && location.endsWith(fill(op.path(), Map.of()) + "/" + id)) {
+                knownIds.putIfAbsent(op.path(), id);
+            }
+        }
     }
 
     /** Every operation of the document, deletes last so that the fuzz app lives through the others. */
@@ -239,7 +430,10 @@ class FuzzJourney {
         return all;
     }
 
-    /** The path with every parameter filled: the fuzz app's id for an app instance, else an unknown id. */
+    /**
+     * The path with every parameter filled: the fuzz app's id for an app instance, the id of what a POST of the run
+     * created in the collection before the parameter, else an unknown id.
+     */
     private static String fill(String template, Map<String, String> overrides) {
         StringBuilder path = new StringBuilder();
         int i = 0;
@@ -252,7 +446,9 @@ class FuzzJourney {
             int close = template.indexOf('}', open);
             String name = template.substring(open + 1, close);
             path.append(template, i, open);
-            path.append(overrides.getOrDefault(name, name.equals("appInstanceId") ? appInstanceId : "fuzz-unknown"));
+            String created = knownIds.get(template.substring(0, Math.max(0, open - 1)));
+            path.append(overrides.getOrDefault(name, name.equals("appInstanceId") ? appInstanceId
+                    : created != null ? created : "fuzz-unknown"));
             i = close + 1;
         }
         return path.toString();
@@ -455,13 +651,14 @@ class FuzzJourney {
                 b.header("Content-Type", contentType);
             }
             HttpResponse<String> r = CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofString());
-            return new Reply(r.statusCode(), r.body(), r.headers().firstValue("Location").orElse(null));
+            return new Reply(r.statusCode(), r.body(), r.headers().firstValue("Location").orElse(null),
+                    r.headers().firstValue("ETag").orElse(null));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted", e);
         } catch (IllegalArgumentException e) {
             // A URL the client itself refuses to send (for example a raw % sequence) is not a server answer.
-            return new Reply(0, e.getMessage(), null);
+            return new Reply(0, e.getMessage(), null, null);
         }
     }
 
@@ -473,7 +670,7 @@ class FuzzJourney {
         return s.getBytes(StandardCharsets.UTF_8);
     }
 
-    private static String abbreviate(String s) {
+    static String abbreviate(String s) {
         String shown = s.length() > 24 ? s.substring(0, 12) + "...(" + s.length() + " chars)" : s;
         return URLEncoder.encode(shown, StandardCharsets.UTF_8);
     }
