@@ -99,7 +99,7 @@ class EdgeProxyDataPlaneTest {
 
     @Test
     void shouldForwardAnHttp2BodyOfUnknownLengthAndRefuseConnect() throws Exception {
-        String cookie = login("drone-14", null);
+        String cookie = login("drone-18", null);
         Path upload = DIR.resolve("upload.txt");
         java.nio.file.Files.writeString(upload, "streamed over h2");
         Path answer = DIR.resolve("h2-answer.txt");
