@@ -20,6 +20,10 @@ public interface SecurityConfig {
     @WithDefault("PT1H")
     Duration tokenLifetime();
 
+    /** How many verified app instance tokens are kept (their signature is not checked again until they expire). */
+    @WithDefault("10000")
+    long verifiedTokenCacheSize();
+
     /** Issuer claim of issued tokens. */
     @WithDefault("edgemec-platform")
     String issuer();

@@ -1,5 +1,7 @@
 package org.edgemec.platform.security;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.smallrye.jwt.auth.principal.DefaultJWTParser;
 import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
 import io.smallrye.jwt.auth.principal.ParseException;
@@ -19,6 +21,7 @@ import java.security.KeyFactory;
 import java.security.PublicKey;
 import java.security.spec.X509EncodedKeySpec;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +45,8 @@ public class TokenService {
 
     static final String APP_GROUP = "mec-app";
     static final String PROVIDER_GROUP = "mec-app-provider";
+    /** Leeway for exp between hosts (smallrye-jwt's default, set explicitly since the token cache uses it too). */
+    static final int CLOCK_SKEW_SECONDS = 60;
 
     private final AppInstanceRepository instances;
     private final AppProviderRepository providers;
@@ -51,10 +56,13 @@ public class TokenService {
     private final ObjectMapper json;
     private final Map<TokenKey, DefaultJWTParser> adoptedParsers = new ConcurrentHashMap<>();
     private volatile DefaultJWTParser parser;
+    /** Every Mp1 request presents a token: an RS256 check per request would bound the Mp1 throughput. */
+    private final Cache<String, VerifiedToken> verified;
 
     public TokenService(AppInstanceRepository instances, AppProviderRepository providers, PlatformKeys keys,
                         SecurityConfig config, CredentialHandoffs handoffs, ObjectMapper json) {
         this.instances = instances;
+        this.verified = Caffeine.newBuilder().maximumSize(config.verifiedTokenCacheSize()).build();
         this.providers = providers;
         this.keys = keys;
         this.config = config;
@@ -63,6 +71,10 @@ public class TokenService {
     }
 
     public record IssuedToken(String accessToken, long expiresInSeconds) {
+    }
+
+    /** A token whose signature and claims were checked, until it expires ({@code exp}, epoch seconds). */
+    private record VerifiedToken(Bearer bearer, long expiresAt) {
     }
 
     /** Whom a verified token was issued to: an app instance, or an app provider (exactly one is set). */
@@ -108,17 +120,32 @@ public class TokenService {
     /** @return the app instance or app provider the token was issued to */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Bearer verify(String token) {
+        VerifiedToken known = verified.getIfPresent(token);
+        if (known != null) {
+            if (Instant.now().getEpochSecond() < known.expiresAt()) {
+                return known.bearer();
+            }
+            verified.invalidate(token);
+        }
         JsonWebToken jwt;
+        boolean signedHere = true;
         try {
             jwt = parser().parse(token);
         } catch (ParseException e) {
             jwt = verifyAdopted(token);
+            signedHere = false;
         }
         if (jwt.getSubject() == null) {
             throw new UnauthorizedException("the bearer token names nobody");
         }
         if (jwt.getGroups().contains(APP_GROUP)) {
-            return new Bearer(jwt.getSubject(), null);
+            Bearer bearer = new Bearer(jwt.getSubject(), null);
+            // only tokens of this platform's key: an adopted token's validity depends on the instance's stored keys
+            if (signedHere) {
+                // the parser accepts a token up to its clock skew after exp: the cache as well
+                verified.put(token, new VerifiedToken(bearer, jwt.getExpirationTime() + CLOCK_SKEW_SECONDS));
+            }
+            return bearer;
         }
         if (jwt.getGroups().contains(PROVIDER_GROUP)) {
             // a removed provider's tokens end with it (its instances are gone too)
@@ -185,6 +212,7 @@ public class TokenService {
     private DefaultJWTParser parser() {
         if (parser == null) {
             JWTAuthContextInfo info = new JWTAuthContextInfo(keys.publicKey(), config.issuer());
+            info.setClockSkew(CLOCK_SKEW_SECONDS);
             parser = new DefaultJWTParser(info);
         }
         return parser;

@@ -27,6 +27,10 @@ class Mp1AuthenticatorTest {
             public String issuer() {
                 return "test";
             }
+
+            public long verifiedTokenCacheSize() {
+                return 10;
+            }
         };
     }
 

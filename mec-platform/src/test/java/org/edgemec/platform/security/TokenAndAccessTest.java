@@ -46,6 +46,29 @@ class TokenAndAccessTest {
         org.junit.jupiter.api.Assertions.assertTrue(payload.contains("\"sub\":\"" + id + "\""), payload);
     }
 
+    @Inject
+    org.edgemec.platform.config.SecurityConfig security;
+
+    /**
+     * Verified tokens are kept in memory; a kept one is answered from there, and one signed here whose exp (plus the
+     * clock skew) has passed is refused either way.
+     */
+    @Test
+    void shouldRefuseATokenOfThisPlatformOnceItHasExpiredAndAcceptAValidOneAgainAndAgain() {
+        Mp1Apps.App app = Mp1Apps.provision();
+        for (int i = 0; i < 3; i++) {
+            given().header("Authorization", app.bearer()).get("/mec_service_mgmt/v1/services").then().statusCode(200);
+        }
+        long now = java.time.Instant.now().getEpochSecond();
+        String expired = io.smallrye.jwt.build.Jwt.issuer(security.issuer()).subject(app.id())
+                .groups(java.util.Set.of(TokenService.APP_GROUP)).issuedAt(now - 3600)
+                .expiresAt(now - TokenService.CLOCK_SKEW_SECONDS - 5).jws().keyId(keys.keyId()).sign(keys.privateKey());
+        for (int i = 0; i < 2; i++) {
+            given().header("Authorization", "Bearer " + expired).get("/mec_service_mgmt/v1/services").then()
+                    .statusCode(401).contentType("application/problem+json");
+        }
+    }
+
     @Test
     void shouldPublishTheKeySetThatVerifiesItsTokensWithoutAuthentication() throws Exception {
         Mp1Apps.App app = Mp1Apps.provision();
