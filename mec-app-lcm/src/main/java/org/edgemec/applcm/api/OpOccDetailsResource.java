@@ -6,6 +6,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.edgemec.applcm.domain.lcm.LcmOpOccService;
 import org.edgemec.applcm.domain.lcm.OpOcc;
 import org.edgemec.mp1api.common.ProblemDetails;
@@ -18,8 +20,9 @@ import org.edgemec.mp1api.common.ProblemDetails;
 @Produces(MediaType.APPLICATION_JSON)
 public class OpOccDetailsResource {
 
+    /** {@code steps}: the stored JSON array of step records, passed through (declared for the OpenAPI document). */
     public record OpOccDetails(String id, String appInstanceId, String lcmOperation, String operationState,
-            ProblemDetails error, JsonNode steps) {
+            ProblemDetails error, @Schema(type = SchemaType.ARRAY, implementation = Object.class) JsonNode steps) {
     }
 
     private final LcmOpOccService ops;
