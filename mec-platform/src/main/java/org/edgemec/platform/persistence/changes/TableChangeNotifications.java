@@ -36,6 +36,7 @@ public class TableChangeNotifications {
     private final String schema;
     private volatile boolean running;
     private volatile Thread listener;
+    private volatile Connection connection;
 
     public TableChangeNotifications(AgroalDataSource dataSource, TableChanges changes,
                                     @ConfigProperty(name = "edgemec.db.schema") String schema) {
@@ -54,6 +55,15 @@ public class TableChangeNotifications {
 
     void onStop(@Observes ShutdownEvent event) {
         running = false;
+        // closed here, before the pool shuts down (which would warn about a connection still in use)
+        Connection open = connection;
+        if (open != null) {
+            try {
+                open.close();
+            } catch (SQLException e) {
+                LOG.debugf("closing the listening connection: %s", e.getMessage());
+            }
+        }
         Thread thread = listener;
         if (thread != null) {
             thread.interrupt();
@@ -64,6 +74,7 @@ public class TableChangeNotifications {
         boolean first = true;
         while (running) {
             try (Connection connection = dataSource.getConnection()) {
+                this.connection = connection;
                 try (Statement statement = connection.createStatement()) {
                     statement.execute("LISTEN " + CHANNEL);
                 }
