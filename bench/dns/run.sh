@@ -218,7 +218,7 @@ write_doc() {
     if [[ $APP == 1 ]]; then
         app_note='- **app**: the whole mec-platform application (`java -Xmx384m -XX:+UseSerialGC -jar quarkus-run.jar`, as
   `./mec up` runs it) on its own embedded PostgreSQL and Kafka, the names provisioned as DnsRules of 10 app
-  instances through the provisioning API; each name's records are read once from PostgreSQL (`DnsRuleService`) and
+  instances through the provisioning API; the records of each name are read once from PostgreSQL (`DnsRuleService`) and
   then answered from memory on the event loop (`DnsAnswerCache`) until a rule, steering or instance changes.
 '
     fi
