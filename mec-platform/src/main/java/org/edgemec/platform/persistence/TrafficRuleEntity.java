@@ -2,13 +2,16 @@ package org.edgemec.platform.persistence;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.edgemec.platform.persistence.changes.TableChangeEntityListener;
 
 /** A TrafficRule (MEC 011 JSON) with the columns the data plane queries; version backs the ETag. */
 @Entity
+@EntityListeners(TableChangeEntityListener.class)
 @Table(name = "traffic_rule")
 public class TrafficRuleEntity {
 

@@ -85,6 +85,70 @@ class EdgeProxyDataPlaneTest {
         assertTrue(r.body().contains(detailPart), r.body());
     }
 
+    /**
+     * The proxy keeps the cookie it verified per connection: a keep-alive connection that changes its cookie must
+     * still have each one checked (a forged or expired one refused, a valid one accepted again).
+     */
+    @Test
+    void shouldCheckEachCookieOnOneKeepAliveConnection() throws Exception {
+        String valid = login("drone-12", null);
+        String forged = valid.substring(0, valid.lastIndexOf('.') + 1) + "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
+        SessionCookies past = new SessionCookies(InstallationSecrets.sessionKey(Path.of("target", "proxy-ca")),
+                Duration.ofMinutes(1), Clock.fixed(Instant.now().minus(Duration.ofHours(1)), ZoneOffset.UTC));
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", a.httpPort())) {
+            socket.setSoTimeout(10_000);
+            var in = new java.io.DataInputStream(new java.io.BufferedInputStream(socket.getInputStream()));
+            var out = socket.getOutputStream();
+            assertEquals(200, exchange(in, out, valid));
+            assertEquals(403, exchange(in, out, forged));
+            assertEquals(200, exchange(in, out, valid));
+            assertEquals(401, exchange(in, out, past.issue("drone-12")));
+            assertEquals(403, exchange(in, out, valid + "x"));
+            assertEquals(200, exchange(in, out, valid));
+        }
+    }
+
+    /** One GET on an open HTTP/1.1 connection; returns the status once the whole response has been read. */
+    private static int exchange(java.io.DataInputStream in, java.io.OutputStream out, String cookie) throws Exception {
+        out.write(("GET /keep-alive HTTP/1.1\r\nHost: " + ProxyTestBed.SERVICE + "\r\nCookie: " + SessionCookies.NAME
+                + "=" + cookie + "\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        out.flush();
+        String status = line(in);
+        long length = -1;
+        boolean chunked = false;
+        for (String header = line(in); !header.isEmpty(); header = line(in)) {
+            String lower = header.toLowerCase(java.util.Locale.ROOT);
+            if (lower.startsWith("content-length:")) {
+                length = Long.parseLong(lower.substring(15).trim());
+            } else if (lower.startsWith("transfer-encoding:") && lower.contains("chunked")) {
+                chunked = true;
+            }
+        }
+        if (chunked) {
+            for (long size = Long.parseLong(line(in).trim(), 16); size > 0; size = Long.parseLong(line(in).trim(), 16)) {
+                in.skipNBytes(size);
+                line(in);
+            }
+            line(in);
+        } else if (length > 0) {
+            in.skipNBytes(length);
+        }
+        return Integer.parseInt(status.split(" ")[1]);
+    }
+
+    private static String line(java.io.DataInputStream in) throws java.io.IOException {
+        StringBuilder b = new StringBuilder();
+        for (int c = in.read(); c != '\n'; c = in.read()) {
+            if (c < 0) {
+                throw new java.io.EOFException("connection closed after: " + b);
+            }
+            if (c != '\r') {
+                b.append((char) c);
+            }
+        }
+        return b.toString();
+    }
+
     @Test
     void shouldRejectMissingForgedAndExpiredSessionCookies() throws Exception {
         String valid = login("drone-11", null);

@@ -30,6 +30,10 @@ class Mp1TrafficRuleEnforcementTest {
 
     @Inject
     EdgeProxyLauncher launcher;
+    @Inject
+    javax.sql.DataSource dataSource;
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "edgemec.db.schema")
+    String schema;
 
     @Test
     void shouldDropMatchingRequestsWhileTheMp1RuleIsActive() throws Exception {
@@ -56,6 +60,32 @@ class Mp1TrafficRuleEnforcementTest {
                 .put("/mec_app_support/v2/applications/" + app + "/traffic_rules/drop-path").then().statusCode(200);
         Curl.Response passed = awaitStatus(a, cookie, host, path, 200);
         assertTrue(passed.body().contains("backend=backend-1"), passed.body());
+    }
+
+    /**
+     * A change that bypasses Hibernate (another replica, a bulk statement) reaches the proxy through the table's
+     * NOTIFY trigger: nothing polls the rules, so without it the rule would stay enforced.
+     */
+    @Test
+    void shouldFollowARuleChangedBySqlAlone() throws Exception {
+        ProxyTestBed.registerService();
+        EdgeProxy a = launcher.proxy().orElseThrow();
+        String path = "/sql-dropped-" + UUID.randomUUID();
+        String app = "app-" + UUID.randomUUID();
+        String host = "s-" + UUID.randomUUID() + ".edge.test";
+        provision(provisioning(app, host, """
+                [{"trafficRuleId": "drop-sql", "filterType": "FLOW", "priority": 1,
+                  "trafficFilter": [{"uri": ["%s"]}], "action": "DROP"}]""".formatted(path)));
+        String cookie = login(a);
+        awaitStatus(a, cookie, host, path, 403);
+
+        try (var connection = dataSource.getConnection();
+             var update = connection.prepareStatement(
+                     "UPDATE " + schema + ".traffic_rule SET state = 'INACTIVE' WHERE app_instance_id = ?")) {
+            update.setString(1, app);
+            assertEquals(1, update.executeUpdate());
+        }
+        awaitStatus(a, cookie, host, path, 200);
     }
 
     /** Issue 13: one app's unrestricted DROP rule dropped every client's traffic through the proxy. */
@@ -144,7 +174,7 @@ class Mp1TrafficRuleEnforcementTest {
                 "http://127.0.0.1:" + a.httpPort() + path));
     }
 
-    /** The proxy re-reads the ACTIVE rules every second: poll, bounded. */
+    /** The proxy re-reads the ACTIVE rules (on a worker thread) after each committed change: poll, bounded. */
     private static Curl.Response awaitStatus(EdgeProxy a, String cookie, String host, String path, int status)
             throws Exception {
         Instant deadline = Instant.now().plusSeconds(30);

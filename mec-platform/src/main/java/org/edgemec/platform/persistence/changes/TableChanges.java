@@ -5,8 +5,11 @@ import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -21,7 +24,11 @@ import java.util.concurrent.atomic.AtomicLong;
 @ApplicationScoped
 public class TableChanges {
 
+    private record Watcher(Set<String> tables, Runnable onChange) {
+    }
+
     private final Map<String, AtomicLong> generations = new ConcurrentHashMap<>();
+    private final List<Watcher> watchers = new CopyOnWriteArrayList<>();
     private final TransactionSynchronizationRegistry transactions;
 
     public TableChanges(TransactionSynchronizationRegistry transactions) {
@@ -44,11 +51,30 @@ public class TableChanges {
 
     public void changed(String table) {
         counter(table).incrementAndGet();
+        for (Watcher w : watchers) {
+            if (w.tables().contains(table)) {
+                w.onChange().run();
+            }
+        }
     }
 
     /** Every table: used when notifications may have been missed (the listening connection was lost). */
     public void changedAll() {
         generations.values().forEach(AtomicLong::incrementAndGet);
+        watchers.forEach(w -> w.onChange().run());
+    }
+
+    /**
+     * Runs {@code onChange} after every generation change of one of {@code tables}, on the thread that made it (the
+     * committing one, or the notification listener's): for holders of a derived copy that rebuild it when told
+     * rather than check a generation per read. It must not block.
+     *
+     * @return a handle that stops the calls
+     */
+    public AutoCloseable watch(Set<String> tables, Runnable onChange) {
+        Watcher w = new Watcher(Set.copyOf(tables), onChange);
+        watchers.add(w);
+        return () -> watchers.remove(w);
     }
 
     /**

@@ -68,6 +68,13 @@ public interface ProxyConfig {
     @WithDefault("PT2S")
     Duration stateCacheTtl();
 
+    /**
+     * Event loops each proxy listens and forwards on (each with its own backend connections); 0 means one per
+     * available processor.
+     */
+    @WithDefault("0")
+    int eventLoops();
+
     /** Mirrored (DUPLICATE_*) request bodies larger than this are not mirrored. */
     @WithDefault("1048576")
     int mirrorMaxBody();

@@ -45,6 +45,7 @@ final class ForwardingInterceptor implements ProxyInterceptor {
     private final TrafficRulesSnapshot rules;
     private final HttpClient backends;
     private final ProxyProblems problems;
+    private final ConnectionCookies verifiedCookies;
 
     ForwardingInterceptor(EdgeProxy proxy, ProxyRuntime runtime, ClientStateCache cache, TrafficRulesSnapshot rules,
                           HttpClient backends) {
@@ -54,6 +55,7 @@ final class ForwardingInterceptor implements ProxyInterceptor {
         this.rules = rules;
         this.backends = backends;
         this.problems = new ProxyProblems(runtime.json);
+        this.verifiedCookies = new ConnectionCookies(runtime.cookies);
     }
 
     @Override
@@ -62,7 +64,7 @@ final class ForwardingInterceptor implements ProxyInterceptor {
         runtime.transactions.track(ctx, proxy.name());
         String clientId;
         try {
-            clientId = runtime.cookies.verify(sessionCookie(request));
+            clientId = verifiedCookies.clientId(request, sessionCookie(request));
         } catch (MecException e) {
             return problems.respond(ctx, e);
         }
@@ -125,8 +127,9 @@ final class ForwardingInterceptor implements ProxyInterceptor {
             return problems.respond(ctx, 503, "Service Unavailable", detail + " after hold " + heldBy.id())
                     .map(r -> r.putHeader("Retry-After", retryAfter(heldBy)));
         }
-        TrafficRuleMatcher.Decision decision = TrafficRuleMatcher.decide(rules.current(), facts(request, serviceHost,
-                backend));
+        TrafficRuleMatcher matcher = rules.current();
+        TrafficRuleMatcher.Decision decision = matcher.isEmpty() ? TrafficRuleMatcher.Decision.PASS
+                : matcher.decide(facts(request, serviceHost, backend));
         if (decision.action() == Action.DROP) {
             return problems.respond(ctx, 403, "Forbidden",
                     "dropped by traffic rule " + decision.trafficRuleId());

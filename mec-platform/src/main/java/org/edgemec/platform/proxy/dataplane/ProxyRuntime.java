@@ -5,6 +5,7 @@ import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 import org.edgemec.platform.domain.rules.ActiveTrafficRules;
+import org.edgemec.platform.persistence.changes.TableChanges;
 import org.edgemec.platform.proxy.config.ProxyConfig;
 import org.edgemec.platform.proxy.domain.ClientState;
 import org.edgemec.platform.proxy.domain.ClientStateService;
@@ -18,6 +19,7 @@ import org.edgemec.platform.proxy.tls.PlatformCa;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Builds proxy instances on the Quarkus-managed Vert.x and gives their event-loop code the domain calls it needs
@@ -40,11 +42,16 @@ public class ProxyRuntime {
     private final LocalProxies local;
     private final ActiveTrafficRules platformRules;
     private final DeviceSightings sightings;
+    private final TableChanges changes;
+
+    /** What {@link ActiveTrafficRules#inPriorityOrder()} reads: the rules and the host names they are scoped to. */
+    private static final Set<String> RULE_TABLES = Set.of("traffic_rule", "proxy_service");
 
     public ProxyRuntime(Vertx vertx, ProxyConfig config, PlatformCa ca, SessionCookies cookies, ObjectMapper json,
                         ClientStateService states, HandoverService handovers, LoginService logins,
                         ServiceCatalogue catalogue, LocalProxies local, ActiveTrafficRules platformRules,
-                        HeldRequests held, DeviceSightings sightings, TransactionLog transactions) {
+                        HeldRequests held, DeviceSightings sightings, TransactionLog transactions,
+                        TableChanges changes) {
         this.vertx = vertx;
         this.config = config;
         this.ca = ca;
@@ -59,6 +66,12 @@ public class ProxyRuntime {
         this.held = held;
         this.sightings = sightings;
         this.transactions = transactions;
+        this.changes = changes;
+    }
+
+    /** Calls {@code onChange} (without blocking) after each committed change of the traffic rules' tables. */
+    AutoCloseable watchRules(Runnable onChange) {
+        return changes.watch(RULE_TABLES, onChange);
     }
 
     /** A client logged in from {@code clientAddress} and was assigned {@code session}'s proxy. */

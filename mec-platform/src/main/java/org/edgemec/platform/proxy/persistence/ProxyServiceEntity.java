@@ -2,13 +2,16 @@ package org.edgemec.platform.proxy.persistence;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.edgemec.platform.persistence.changes.TableChangeEntityListener;
 
 import java.time.OffsetDateTime;
 
 /** A service the proxy fronts: its origin host name and the backends per client requirement. */
 @Entity
+@EntityListeners(TableChangeEntityListener.class)
 @Table(name = "proxy_service")
 public class ProxyServiceEntity {
 

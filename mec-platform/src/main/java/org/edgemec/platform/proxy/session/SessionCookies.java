@@ -50,8 +50,22 @@ public final class SessionCookies {
         return payload + "." + B64.encodeToString(mac(payload));
     }
 
+    /** A verified cookie: whose it is and until when (epoch seconds) it is valid. */
+    public record Verified(String clientId, long expiresAt) {
+    }
+
     /** @return the client id of a valid cookie value; 401 when absent or expired, 403 when forged or malformed */
     public String verify(String value) {
+        return verified(value).clientId();
+    }
+
+    /** Whether a cookie verified earlier has not expired yet. */
+    public boolean stillValid(Verified verified) {
+        return clock.instant().getEpochSecond() < verified.expiresAt();
+    }
+
+    /** As {@link #verify}, with the expiry, for callers that keep the result. */
+    public Verified verified(String value) {
         if (value == null || value.isBlank()) {
             throw new UnauthorizedException("no " + NAME + " cookie: log in first at /edge_proxy/v1/login");
         }
@@ -74,7 +88,7 @@ public final class SessionCookies {
         if (clock.instant().getEpochSecond() >= expiry) {
             throw new UnauthorizedException("the " + NAME + " cookie expired: log in again");
         }
-        return new String(B64D.decode(parts[0]), StandardCharsets.UTF_8);
+        return new Verified(new String(B64D.decode(parts[0]), StandardCharsets.UTF_8), expiry);
     }
 
     private byte[] mac(String payload) {
