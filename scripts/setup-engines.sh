@@ -5,9 +5,11 @@
 #   - one Docker engine (dockerd --experimental, own data-root/exec-root/socket);
 #   - a CRIU that works on this kernel, first on the PATH of every engine daemon
 #     (runc finds criu through PATH);
-#   - the test images (test-images/build.sh), with the same image id on both Podman hosts.
+#   - the test images (test-images/build.sh), with the same image id on both Podman hosts;
+#   - a loopback TLS endpoint (socat, client certificate required) in front of each engine socket, with a throwaway
+#     CA and certificates (scripts/lib/engine-tls.sh).
 # Writes .mec/engines/engines.env with the endpoints (EDGEMEC_PODMAN_EDGE1, EDGEMEC_PODMAN_EDGE2,
-# EDGEMEC_DOCKER, ...). Idempotent: what is installed or running is skipped.
+# EDGEMEC_DOCKER, their *_TLS twins, ...). Idempotent: what is installed or running is skipped.
 # Runs as root, non-interactively (CI=true, no stdin).
 #
 # Usage: scripts/setup-engines.sh [start|stop|status]     (default: start)
@@ -21,6 +23,8 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 # shellcheck source=lib/engines-common.sh
 source "$ROOT/scripts/lib/engines-common.sh"
+# shellcheck source=lib/engine-tls.sh
+source "$ROOT/scripts/lib/engine-tls.sh"
 
 CRIU_VERSION="4.2.1"
 CRIU_SHA256="29ec0ee09e296479fe7048c80980e8ef1d0684d0b0204c2b101dfea19f6725b9"
@@ -28,7 +32,8 @@ CRIU_TARBALL="${CRIU_TARBALL:-$ROOT/../shared/cache/criu_${CRIU_VERSION}.orig.ta
 CRIU_PREFIX="${CRIU_PREFIX:-/opt/edgemec/criu}"
 CRIU_CACHE="${CRIU_CACHE:-/opt/edgemec/cache}"
 
-ENGINE_PACKAGES=(podman runc docker.io busybox-static containernetworking-plugins iptables curl gcc libc6-dev)
+ENGINE_PACKAGES=(podman runc docker.io busybox-static containernetworking-plugins iptables curl gcc libc6-dev
+    socat openssl)
 CRIU_BUILD_DEPS=(build-essential pkg-config libbsd-dev libcap-dev libgnutls28-dev libnet1-dev
     libnftables-dev libnl-3-dev libprotobuf-c-dev libprotobuf-dev protobuf-c-compiler
     protobuf-compiler uuid-dev python3-protobuf)
@@ -219,6 +224,10 @@ write_env() {
 EDGEMEC_PODMAN_EDGE1=unix://$(podman_sock edge1)
 EDGEMEC_PODMAN_EDGE2=unix://$(podman_sock edge2)
 EDGEMEC_DOCKER=unix://$DOCKER_SOCK
+EDGEMEC_PODMAN_EDGE1_TLS=https://127.0.0.1:$(cat "$TLS_DIR/podman-edge1.port")
+EDGEMEC_PODMAN_EDGE2_TLS=https://127.0.0.1:$(cat "$TLS_DIR/podman-edge2.port")
+EDGEMEC_DOCKER_TLS=https://127.0.0.1:$(cat "$TLS_DIR/docker.port")
+EDGEMEC_ENGINE_TLS_DIR=$TLS_DIR
 EDGEMEC_DOCKER_DATA_ROOT=$STATE/docker/data
 EDGEMEC_CRIU=$CRIU_BIN
 EDGEMEC_CONTAINERS_CONF=$CONTAINERS_CONF
@@ -236,6 +245,9 @@ cmd_start() {
     local name
     for name in "${PODMAN_HOSTS[@]}"; do start_podman "$name"; done
     start_docker
+    tls_material
+    for name in "${PODMAN_HOSTS[@]}"; do start_tls_proxy "podman-$name" "$(podman_sock "$name")"; done
+    start_tls_proxy docker "$DOCKER_SOCK"
     write_env
     "$ROOT/test-images/build.sh"
     log "ready: source $ENGINES_ENV (or let the ITs read it)"
@@ -244,6 +256,9 @@ cmd_start() {
 
 cmd_stop() {
     local name
+    # the TLS endpoints first: they forward to the sockets about to go away
+    for name in "${PODMAN_HOSTS[@]}"; do stop_tls_proxy "podman-$name"; done
+    stop_tls_proxy docker
     for name in "${PODMAN_HOSTS[@]}"; do
         local dir="$STATE/podman-$name"
         if [[ -x "$STATE/bin/podman-$name" && -d "$dir/root" ]] && alive_pid "$dir/service.pid" podman >/dev/null; then
@@ -267,6 +282,8 @@ cmd_status() {
     done
     pid=$(alive_pid "$STATE/docker/docker.pid" dockerd || true)
     status_line "docker" "$pid" "$DOCKER_SOCK"
+    for name in "${PODMAN_HOSTS[@]}"; do tls_status_line "podman-$name"; done
+    tls_status_line docker
 }
 
 case "${1:-start}" in
