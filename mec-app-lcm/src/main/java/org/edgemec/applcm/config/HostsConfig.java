@@ -14,8 +14,14 @@ public interface HostsConfig {
     Map<String, Host> all();
 
     interface Host {
-        /** {@code unix:///path/podman.sock} or {@code tcp://host:port}. */
+        /**
+         * {@code unix:///path/podman.sock}, {@code tcp://host:port} (TLS when {@link #engineTls()} is set) or
+         * {@code https://host:port} (TLS; {@link #engineTls()} required).
+         */
         String engineEndpoint();
+
+        /** Client certificate and CA of a TLS engine endpoint: {@code edgemec.hosts.<name>.engine-tls.*}. */
+        TlsFiles engineTls();
 
         @WithDefault("PODMAN")
         String engineKind();
@@ -27,6 +33,18 @@ public interface HostsConfig {
         String zone();
 
         Capacity capacity();
+    }
+
+    /** PEM files, all three or none (checked at start-up by {@code ConfiguredEngineTls}). */
+    interface TlsFiles {
+        /** CA certificate(s) the engine's server certificate must chain to (Docker's {@code ca.pem}). */
+        Optional<String> caCert();
+
+        /** This client's certificate, signed by a CA the engine trusts (Docker's {@code cert.pem}). */
+        Optional<String> clientCert();
+
+        /** The private key of {@link #clientCert()}, PKCS#8 or RSA PKCS#1 (Docker's {@code key.pem}). */
+        Optional<String> clientKey();
     }
 
     interface Capacity {

@@ -55,6 +55,12 @@ class MecHostsResourceTest {
         given().contentType(ContentType.JSON).body(Map.of("name", "ok", "engineKind", "PODMAN",
                 "engineEndpoint", "http://x")).post(HOSTS).then().statusCode(400)
                 .body("detail", containsString("engineEndpoint"));
+        // an https:// engine needs certificate files, which only configuration hosts have
+        given().contentType(ContentType.JSON).body(Map.of("name", "ok", "engineKind", "PODMAN",
+                "engineEndpoint", "https://127.0.0.1:2376")).post(HOSTS).then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("detail", containsString("engineEndpoint"))
+                .body("detail", containsString("engine-tls"));
         given().contentType(ContentType.JSON).body(Map.of("name", "ok", "engineKind", "PODMAN",
                 "engineEndpoint", "unix:///x.sock", "capacityCpu", 0)).post(HOSTS).then().statusCode(400)
                 .body("detail", containsString("capacityCpu"));

@@ -26,11 +26,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import javax.net.ssl.SSLContext;
 import org.edgemec.applcm.domain.engine.ContainerEngine;
 import org.edgemec.applcm.domain.engine.ContainerInfo;
 import org.edgemec.applcm.domain.engine.ContainerSpec;
 import org.edgemec.applcm.domain.engine.ContainerState;
 import org.edgemec.applcm.domain.engine.EngineException;
+import org.edgemec.applcm.domain.engine.EngineUnavailableException;
 import org.edgemec.applcm.domain.engine.ImageStore;
 import java.io.InputStream;
 
@@ -51,18 +53,24 @@ public abstract class DockerApiEngine implements ContainerEngine, ImageStore {
 
     protected DockerApiEngine(EngineSettings settings) {
         this.settings = settings;
-        this.errors = new EngineErrors(settings.name(), settings.endpoint());
+        this.errors = new EngineErrors(settings.name(), settings.endpoint(), settings.tls() != null);
         // No API version: unversioned paths work on Docker 20.10 and Podman 4's compat API alike.
+        // TLS is the transport's (sslConfig), which carries every request, docker-java's and RawApi's; the config's
+        // own TLS stays off so a DOCKER_TLS_VERIFY/DOCKER_CERT_PATH in the environment has no say in a host's.
         DefaultDockerClientConfig config = DefaultDockerClientConfig.createDefaultConfigBuilder()
-                .withDockerHost(settings.endpoint().toString())
+                .withDockerHost(settings.transportEndpoint().toString())
                 .withDockerTlsVerify(false)
                 .build();
-        this.http = new ZerodepDockerHttpClient.Builder()
-                .dockerHost(settings.endpoint())
+        ZerodepDockerHttpClient.Builder transport = new ZerodepDockerHttpClient.Builder()
+                .dockerHost(settings.transportEndpoint())
                 .connectionTimeout(settings.connectTimeout())
                 .responseTimeout(settings.responseTimeout())
-                .maxConnections(16)
-                .build();
+                .maxConnections(16);
+        if (settings.tls() != null) {
+            SSLContext context = settings.tls().sslContext();
+            transport.sslConfig(() -> context);
+        }
+        this.http = transport.build();
         this.client = DockerClientImpl.getInstance(config, http);
         this.raw = new RawApi(http, settings.name(), errors);
     }
@@ -84,7 +92,8 @@ public abstract class DockerApiEngine implements ContainerEngine, ImageStore {
         } catch (RuntimeException e) {
             EngineException translated = errors.translate("ping", e);
             // A ping that gets no answer at all means the host is gone, whatever the cause.
-            throw translated.status() == 0 ? errors.unavailable("ping", e) : translated;
+            throw translated.status() == 0 && !(translated instanceof EngineUnavailableException)
+                    ? errors.unavailable("ping", e) : translated;
         }
     }
 

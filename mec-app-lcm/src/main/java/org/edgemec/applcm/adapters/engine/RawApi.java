@@ -14,7 +14,8 @@ import org.edgemec.applcm.domain.engine.EngineException;
 
 /**
  * Raw requests for the endpoints docker-java has no command for (checkpoint/restore), sent
- * through the same {@link DockerHttpClient} so unix sockets and timeouts behave alike.
+ * through the same {@link DockerHttpClient} so unix sockets, TLS (the client certificate, the server checked
+ * against the host's CA) and timeouts behave alike.
  * Bodies are streamed both ways: archives are never held in memory.
  */
 final class RawApi {

@@ -124,7 +124,11 @@ public class MecHostService {
         } catch (IllegalArgumentException e) {
             throw new InvalidFieldException("engineKind", "must be PODMAN or DOCKER");
         }
-        URI engine = uri("engineEndpoint", endpoint, List.of("unix", "tcp"));
+        URI engine = uri("engineEndpoint", endpoint, List.of("unix", "tcp", "https"));
+        if (source == MecHost.Source.API && "https".equals(engine.getScheme())) {
+            throw new InvalidFieldException("engineEndpoint", "an https:// engine needs a client certificate, which "
+                    + "only configuration hosts carry (edgemec.hosts.<name>.engine-tls.*); use unix:// or tcp://");
+        }
         URI platform = platformUrl == null || platformUrl.isBlank() ? null
                 : uri("platformUrl", platformUrl, List.of("http", "https"));
         if (zone == null || zone.isBlank()) {

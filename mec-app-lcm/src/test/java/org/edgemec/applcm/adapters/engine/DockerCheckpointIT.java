@@ -16,22 +16,29 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 /** Checkpoints the counter in place on Docker, restores it and checks that it continues counting. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DockerCheckpointIT {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
 
-    private static DockerEngine docker;
+    private DockerEngine docker;
     private String container;
 
+    /** The Docker engine on the transport under test: here its unix socket. */
+    DockerEngine connect() {
+        return TestEngines.docker();
+    }
+
     @BeforeAll
-    static void connect() {
-        docker = TestEngines.docker();
+    void connectOnce() {
+        docker = connect();
     }
 
     @AfterAll
-    static void disconnect() {
+    void disconnect() {
         if (docker != null) {
             docker.close();
         }
@@ -41,6 +48,7 @@ class DockerCheckpointIT {
     void removeContainer() {
         if (container != null) {
             docker.remove(container, true);
+            container = null;
         }
     }
 
@@ -67,7 +75,7 @@ class DockerCheckpointIT {
         assertTrue(docker.inspect(container).orElseThrow().running(), "container must run after restore");
         long after = Counter.awaitAbove(docker, container, atCheckpoint + 5, WAIT);
         Counter.assertContinues(Counter.counts(docker.logs(container, 0)), atCheckpoint);
-        System.out.printf("[docker in place] count %d at checkpoint, continued to %d; checkpoint %s; "
+        System.out.printf("[" + docker.name() + " in place] count %d at checkpoint, continued to %d; checkpoint %s; "
                 + "checkpoint %d ms, restore %d ms%n", atCheckpoint, after, checkpointSize(), checkpointMs, restoreMs);
         docker.deleteCheckpoint(container, "cp1");
         docker.deleteCheckpoint(container, "cp1");

@@ -2,29 +2,13 @@ package org.edgemec.applcm.adapters.engine;
 
 import java.net.URI;
 import org.edgemec.applcm.domain.engine.ContainerEngine;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 
-/** {@link EngineLifecycleContract} against the Docker engine. */
+/** {@link EngineLifecycleContract} against the Docker engine on its unix socket. */
 class DockerLifecycleIT extends EngineLifecycleContract {
 
-    private static DockerEngine docker;
-
-    @BeforeAll
-    static void connect() {
-        docker = TestEngines.docker();
-    }
-
-    @AfterAll
-    static void disconnect() {
-        if (docker != null) {
-            docker.close();
-        }
-    }
-
     @Override
-    ContainerEngine engine() {
-        return docker;
+    ContainerEngine connect() {
+        return TestEngines.docker();
     }
 
     @Override

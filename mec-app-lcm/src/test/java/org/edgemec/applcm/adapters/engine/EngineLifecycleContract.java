@@ -16,24 +16,49 @@ import org.edgemec.applcm.domain.engine.ContainerSpec;
 import org.edgemec.applcm.domain.engine.ContainerState;
 import org.edgemec.applcm.domain.engine.EngineException;
 import org.edgemec.applcm.domain.engine.EngineUnavailableException;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
-/** Lifecycle behaviour every {@link ContainerEngine} adapter must show; one IT per adapter. */
+/**
+ * Lifecycle behaviour every {@link ContainerEngine} adapter must show, whatever the transport; one IT per adapter
+ * and transport (unix socket, TLS).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class EngineLifecycleContract {
 
+    private ContainerEngine engine;
     private String container;
 
-    /** A reachable engine of the adapter under test. */
-    abstract ContainerEngine engine();
+    /** Connects to a reachable engine of the adapter under test (once per class). */
+    abstract ContainerEngine connect();
 
     /** The same adapter pointed at an endpoint where nothing listens. */
     abstract ContainerEngine unreachable(URI endpoint);
+
+    @BeforeAll
+    void connectOnce() {
+        engine = connect();
+    }
+
+    @AfterAll
+    void disconnect() {
+        if (engine != null) {
+            engine.close();
+        }
+    }
+
+    ContainerEngine engine() {
+        return engine;
+    }
 
     @AfterEach
     void removeContainer() {
         if (container != null) {
             engine().remove(container, true);
+            container = null;
         }
     }
 
@@ -80,10 +105,14 @@ abstract class EngineLifecycleContract {
         assertEquals(404, e.status(), e.getMessage());
     }
 
+    /** Endpoints where nothing listens, of the transport under test. */
+    List<URI> unreachableEndpoints() {
+        return List.of(URI.create("unix:///tmp/edgemec-no-such-dir/engine.sock"), URI.create("tcp://127.0.0.1:1"));
+    }
+
     @Test
     void unreachableEngineFailsClearly() {
-        for (URI endpoint : List.of(URI.create("unix:///tmp/edgemec-no-such-dir/engine.sock"),
-                URI.create("tcp://127.0.0.1:1"))) {
+        for (URI endpoint : unreachableEndpoints()) {
             try (ContainerEngine engine = unreachable(endpoint)) {
                 EngineUnavailableException e = assertThrows(EngineUnavailableException.class, engine::ping);
                 assertTrue(e.getMessage().contains(endpoint.toString()), e.getMessage());

@@ -23,24 +23,31 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Relocates a running, stateful counter between two Podman hosts by checkpoint export/import and
  * checks that it continues counting from its in-memory state instead of starting again at 1.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PodmanCrossHostCheckpointIT {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
 
-    private static PodmanEngine edge1;
-    private static PodmanEngine edge2;
+    private PodmanEngine edge1;
+    private PodmanEngine edge2;
     private final List<Runnable> cleanup = new ArrayList<>();
 
+    /** Podman host edge1 or edge2 on the transport under test: here its unix socket. */
+    PodmanEngine connect(String host) {
+        return TestEngines.podman(host);
+    }
+
     @BeforeAll
-    static void connect() {
-        edge1 = TestEngines.podman("edge1");
-        edge2 = TestEngines.podman("edge2");
+    void connectBoth() {
+        edge1 = connect("edge1");
+        edge2 = connect("edge2");
         String image = TestEngines.counterImage();
         assertEquals(edge1.imageId(image), edge2.imageId(image),
                 "edge1 and edge2 must hold the same image id of " + image + " (restore needs it); "
@@ -48,7 +55,7 @@ class PodmanCrossHostCheckpointIT {
     }
 
     @AfterAll
-    static void disconnect() {
+    void disconnect() {
         if (edge1 != null) {
             edge1.close();
         }
@@ -60,6 +67,7 @@ class PodmanCrossHostCheckpointIT {
     @AfterEach
     void removeContainers() {
         cleanup.forEach(Runnable::run);
+        cleanup.clear();
     }
 
     @Test
@@ -94,7 +102,7 @@ class PodmanCrossHostCheckpointIT {
         assertTrue(edge2.inspect(restored).orElseThrow().running(), "restored container must run on edge2");
         long afterRestore = Counter.awaitAbove(edge2, restored, atCheckpoint + 5, WAIT);
         Counter.assertContinues(Counter.counts(edge2.logs(restored, 0)), atCheckpoint);
-        System.out.printf("[podman edge1->edge2] count %d at checkpoint, continued to %d on edge2; "
+        System.out.printf("[" + edge1.name() + "->" + edge2.name() + "] count %d at checkpoint, continued to %d on edge2; "
                 + "archive %d bytes; checkpoint+export %d ms, import+restore %d ms%n",
                 atCheckpoint, afterRestore, size, checkpointMs, restoreMs);
 
@@ -110,7 +118,7 @@ class PodmanCrossHostCheckpointIT {
         long atSecond = Counter.lastCount(edge2, restored);
         Counter.awaitAbove(edge1, returned, atSecond + 5, WAIT);
         long last = Counter.assertContinues(Counter.counts(edge1.logs(returned, 0)), atSecond);
-        System.out.printf("[podman edge2->edge1 streamed] count %d at checkpoint, continued to %d on edge1; "
+        System.out.printf("[" + edge2.name() + "->" + edge1.name() + " streamed] count %d at checkpoint, continued to %d on edge1; "
                 + "checkpoint+restore %d ms%n", atSecond, last, streamMs);
     }
 

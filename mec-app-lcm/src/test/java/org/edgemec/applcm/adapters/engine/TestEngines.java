@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,6 +47,33 @@ final class TestEngines {
 
     static DockerEngine docker() {
         return reachable(new DockerEngine(EngineSettings.of("docker", URI.create(value("EDGEMEC_DOCKER")))));
+    }
+
+    /** Podman host edge1/edge2 through its loopback TLS endpoint (EDGEMEC_PODMAN_EDGE1_TLS), with the client cert. */
+    static PodmanEngine podmanTls(String host) {
+        String key = "EDGEMEC_PODMAN_" + host.toUpperCase() + "_TLS";
+        return reachable(new PodmanEngine(tlsSettings("podman " + host + " tls", URI.create(value(key)), clientTls())));
+    }
+
+    static DockerEngine dockerTls() {
+        return reachable(new DockerEngine(tlsSettings("docker tls", URI.create(value("EDGEMEC_DOCKER_TLS")),
+                clientTls())));
+    }
+
+    /** Settings with a 30 s response timeout, so a TLS endpoint that never answers fails the test soon. */
+    static EngineSettings tlsSettings(String name, URI endpoint, EngineTls tls) {
+        return new EngineSettings(name, endpoint, null, Duration.ofSeconds(30), tls);
+    }
+
+    /** The files scripts/setup-engines.sh generated (EDGEMEC_ENGINE_TLS_DIR): ca/, client/, other-ca/. */
+    static Path tlsDir() {
+        return Path.of(value("EDGEMEC_ENGINE_TLS_DIR"));
+    }
+
+    /** The client certificate the TLS endpoints accept, in Docker's DOCKER_CERT_PATH layout. */
+    static EngineTls clientTls() {
+        Path client = tlsDir().resolve("client");
+        return EngineTls.load(client.resolve("ca.pem"), client.resolve("cert.pem"), client.resolve("key.pem"));
     }
 
     static String counterImage() {
