@@ -176,10 +176,40 @@ public class DnsRuleService implements ActiveDnsRules {
         }
         String name = RuleValidation.normalise(domainName);
         List<SteeringNameEntity> steered = steerings.dnsSteeringsOf(name, OffsetDateTime.now());
+        return records(name, rules.list("domainName = ?1 and state = ?2 order by id", name, RuleState.ACTIVE.name()),
+                steered);
+    }
+
+    /** Own transaction, as {@link #find}: two statements for every name instead of two per name. */
+    @Override
+    @Transactional
+    public Map<String, List<DnsRecord>> findAll() {
+        Map<String, List<DnsRuleEntity>> byName = new LinkedHashMap<>();
+        for (DnsRuleEntity entity : rules.list("state = ?1 order by id", RuleState.ACTIVE.name())) {
+            byName.computeIfAbsent(entity.domainName, k -> new ArrayList<>()).add(entity);
+        }
+        Map<String, List<SteeringNameEntity>> steeredByName = new LinkedHashMap<>();
+        for (SteeringNameEntity n : steerings.dnsSteerings(OffsetDateTime.now())) {
+            steeredByName.computeIfAbsent(n.domainName, k -> new ArrayList<>()).add(n);
+        }
+        Map<String, List<DnsRecord>> all = new LinkedHashMap<>();
+        Set<String> names = new java.util.LinkedHashSet<>(byName.keySet());
+        names.addAll(steeredByName.keySet());
+        for (String name : names) {
+            List<DnsRecord> records = records(name, byName.getOrDefault(name, List.of()),
+                    steeredByName.getOrDefault(name, List.of()));
+            if (!records.isEmpty()) {
+                all.put(name, records);
+            }
+        }
+        return all;
+    }
+
+    /** The answer for one name: its ACTIVE rules (in id order) unless steered elsewhere, then its DNS steerings. */
+    private List<DnsRecord> records(String name, List<DnsRuleEntity> active, List<SteeringNameEntity> steered) {
         Set<String> steeredInstances = steered.stream().map(n -> n.steering.appInstanceId).collect(Collectors.toSet());
         List<DnsRecord> records = new ArrayList<>();
-        for (DnsRuleEntity entity : rules.list("domainName = ?1 and state = ?2 order by id", name,
-                RuleState.ACTIVE.name())) {
+        for (DnsRuleEntity entity : active) {
             DnsRule rule = json.read(entity.body, DnsRule.class);
             if (steeredInstances.contains(entity.appInstanceId) || RuleValidation.isUnspecified(rule.ipAddress())) {
                 continue; // steered elsewhere, or following an endpoint not reported yet

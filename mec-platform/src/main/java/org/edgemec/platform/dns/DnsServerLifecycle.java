@@ -29,6 +29,8 @@ public class DnsServerLifecycle {
     private volatile String failure;
 
     private final TableChanges changes;
+    private AutoCloseable preloadWatch;
+    private volatile NonBlockingDnsRules answers;
 
     public DnsServerLifecycle(DnsConfig config, ActiveDnsRules rules, Vertx vertx, TableChanges changes) {
         this.config = config;
@@ -44,8 +46,9 @@ public class DnsServerLifecycle {
         }
         UpstreamForwarder upstream = config.upstream()
                 .map(u -> new UpstreamForwarder(UpstreamForwarder.parse(u), config.upstreamTimeout())).orElse(null);
+        answers = nonBlocking();
         DnsServer candidate = new DnsServer(vertx, config.bind(), config.port(),
-                new DnsPacketHandler(new DnsRuleAnswerer(nonBlocking(), upstream)));
+                new DnsPacketHandler(new DnsRuleAnswerer(answers, upstream)));
         try {
             candidate.start().toCompletionStage().toCompletableFuture().get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
             server = candidate;
@@ -58,16 +61,30 @@ public class DnsServerLifecycle {
         }
     }
 
-    /** The rule source as the event loop may ask it: the database-backed one behind a cache of answers. */
+    /**
+     * The rule source as the event loop may ask it: the database-backed one behind a cache of answers, preloaded with
+     * every name now and after each change of its tables.
+     */
     private NonBlockingDnsRules nonBlocking() {
         if (rules instanceof NonBlockingDnsRules memory) {
             return memory;
         }
-        return new DnsAnswerCache(this::findInRequestScope, config.cacheSize(),
+        DnsAnswerCache cache = new DnsAnswerCache(new RequestScopedRules(), config.cacheSize(),
                 () -> changes.generation(DnsAnswerCache.TABLES));
+        DnsAnswerPreloader preloader = new DnsAnswerPreloader(vertx, cache);
+        preloadWatch = changes.watch(java.util.Set.of(DnsAnswerCache.TABLES), preloader::request);
+        preloader.request();
+        return cache;
     }
 
     void onStop(@Observes ShutdownEvent event) {
+        if (preloadWatch != null) {
+            try {
+                preloadWatch.close();
+            } catch (Exception e) {
+                LOG.debugf("DNS preload watch not closed: %s", e.getMessage());
+            }
+        }
         DnsServer running = server;
         server = null;
         if (running != null) {
@@ -96,15 +113,33 @@ public class DnsServerLifecycle {
         return failure;
     }
 
+    /** What the server answers from (null while it is not started): for tests of what is held in memory. */
+    NonBlockingDnsRules answers() {
+        return answers;
+    }
+
     /** Queries run on worker threads without a request scope; a rule source reading the database needs one. */
-    private List<ActiveDnsRules.DnsRecord> findInRequestScope(String name) {
+    private final class RequestScopedRules implements ActiveDnsRules {
+
+        @Override
+        public List<DnsRecord> find(String domainName) {
+            return inRequestScope(() -> rules.find(domainName));
+        }
+
+        @Override
+        public java.util.Map<String, List<DnsRecord>> findAll() {
+            return inRequestScope(rules::findAll);
+        }
+    }
+
+    private static <T> T inRequestScope(java.util.function.Supplier<T> call) {
         ManagedContext requestContext = Arc.container().requestContext();
         if (requestContext.isActive()) {
-            return rules.find(name);
+            return call.get();
         }
         requestContext.activate();
         try {
-            return rules.find(name);
+            return call.get();
         } finally {
             requestContext.terminate();
         }

@@ -24,6 +24,15 @@ public class SteeringRepository implements PanacheRepositoryBase<SteeringEntity,
     }
 
     /** The names of DNS steerings in force at {@code now} that cover {@code domainName} (normalised). */
+    /** The names of every DNS steering in force at {@code now}, oldest steering first. */
+    public List<SteeringNameEntity> dnsSteerings(OffsetDateTime now) {
+        return getEntityManager().createQuery("select n from SteeringNameEntity n join fetch n.steering s "
+                        + "where s.strategy = :dns and (s.expiresAt is null or s.expiresAt > :now) "
+                        + "order by s.createdAt", SteeringNameEntity.class)
+                .setParameter("dns", SteeringEntity.DNS).setParameter("now", now)
+                .getResultList();
+    }
+
     public List<SteeringNameEntity> dnsSteeringsOf(String domainName, OffsetDateTime now) {
         return getEntityManager().createQuery("select n from SteeringNameEntity n join fetch n.steering s "
                         + "where n.domainName = :name and s.strategy = :dns "

@@ -1,6 +1,7 @@
 package org.edgemec.platform.domain.rules;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * The DNS view of the Mp1 DnsRules of the applications on this host: what the DNS server may answer. Only ACTIVE
@@ -13,6 +14,14 @@ public interface ActiveDnsRules {
      * @return the records of the ACTIVE rules for that name, empty when no ACTIVE rule names it
      */
     List<DnsRecord> find(String domainName);
+
+    /**
+     * Every name that has records now, each with what {@link #find} answers for it; names without records are absent.
+     * For sources that can read them all at once (the DNS server keeps them in memory); the default has none.
+     */
+    default Map<String, List<DnsRecord>> findAll() {
+        return Map.of();
+    }
 
     /** One answer: an A (IP_V4) or AAAA (IP_V6) record with the rule's TTL in seconds. */
     record DnsRecord(String dnsRuleId, String appInstanceId, String domainName, IpVersion ipVersion,

@@ -37,6 +37,14 @@ public final class GenerationCache<V> {
         return value;
     }
 
+    /**
+     * Stores values read under {@code generation} (read before the values were): served only while the generation
+     * is still that one, like the loader's results of {@link #get}.
+     */
+    public void putAll(long generation, java.util.Map<String, V> values) {
+        values.forEach((key, value) -> entries.put(key, new Entry<>(generation, value)));
+    }
+
     /** The value for the key at the current generation when it is in memory, else null (no loading). */
     public V getIfFresh(String key) {
         Entry<V> entry = entries.getIfPresent(key);

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
+import org.jboss.logging.Logger;
 
 import java.util.List;
 import java.util.Map;
@@ -23,6 +24,8 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 @ApplicationScoped
 public class TableChanges {
+
+    private static final Logger LOG = Logger.getLogger(TableChanges.class);
 
     private record Watcher(Set<String> tables, Runnable onChange) {
     }
@@ -50,7 +53,8 @@ public class TableChanges {
     }
 
     public void changed(String table) {
-        counter(table).incrementAndGet();
+        long generation = counter(table).incrementAndGet();
+        LOG.debugf("table %s changed: generation %d", table, generation);
         for (Watcher w : watchers) {
             if (w.tables().contains(table)) {
                 w.onChange().run();
@@ -60,6 +64,7 @@ public class TableChanges {
 
     /** Every table: used when notifications may have been missed (the listening connection was lost). */
     public void changedAll() {
+        LOG.debug("every table changed (notifications may have been missed)");
         generations.values().forEach(AtomicLong::incrementAndGet);
         watchers.forEach(w -> w.onChange().run());
     }
