@@ -171,13 +171,15 @@ EOF
     local name
     for name in "${PODMAN_HOSTS[@]}"; do
         local dir="$STATE/podman-$name"
-        mkdir -p "$dir/root" "$dir/runroot" "$dir/tmp"
+        mkdir -p "$dir/root" "$dir/runroot" "$dir/tmp" "$dir/stage"
         # One wrapper per host, so humans, build.sh and the service use identical flags.
+        # TMPDIR: where libpod's API stages whole checkpoint archives (see mount_stage).
         cat >"$STATE/bin/podman-$name" <<EOF
 #!/bin/sh
 # podman for EdgeMEC host '$name' (written by scripts/setup-engines.sh)
 export CONTAINERS_CONF='$CONTAINERS_CONF'
 export PATH='$(dirname "$CRIU_BIN")':"\$PATH"
+export TMPDIR='$dir/stage'
 exec podman --root '$dir/root' --runroot '$dir/runroot' --tmpdir '$dir/tmp' "\$@"
 EOF
         chmod +x "$STATE/bin/podman-$name"
@@ -191,11 +193,25 @@ EOF
 }
 
 # ---------------------------------------------------------------- daemons
+# Podman 4.3's API stages every checkpoint archive as a whole file in Go's os.TempDir() ($TMPDIR, else /tmp), not in
+# --tmpdir: `checkpoint?export=true` writes the tar there before it sends the first byte, `restore?import=true`
+# saves the whole request body there before it unpacks (pkg/api/handlers/libpod/containers.go); the files are removed
+# after each request. A tmpfs keeps these two extra copies of the container's memory in RAM instead of on the disk's
+# file system. Its size is tmpfs's default, half the RAM, used only while an archive is staged. Mounted only while no
+# service runs (empty then); never fatal: without it the files go to a plain directory.
+mount_stage() {
+    local stage=$1
+    if findmnt -n "$stage" >/dev/null 2>&1; then return 0; fi
+    mount -t tmpfs -o mode=0700 "edgemec-stage" "$stage" 2>/dev/null ||
+        log "podman: tmpfs on $stage not mounted (archives are staged on its file system)"
+}
+
 start_podman() {
     local name=$1 sock dir="$STATE/podman-$name"
     sock=$(podman_sock "$name")
     if api_ping "$sock"; then log "podman $name: already serving on unix://$sock"; return; fi
     rm -f "$sock"
+    mount_stage "$dir/stage"
     log "podman $name: starting 'podman system service' on unix://$sock"
     setsid "$STATE/bin/podman-$name" system service --time=0 "unix://$sock" >"$dir/service.log" 2>&1 </dev/null &
     echo $! >"$dir/service.pid"
@@ -268,6 +284,7 @@ cmd_stop() {
         fi
         stop_pid "$dir/service.pid" podman "podman $name"
         rm -f "$(podman_sock "$name")"
+        if findmnt -n "$dir/stage" >/dev/null 2>&1; then umount "$dir/stage" || log "podman $name: $dir/stage still mounted"; fi
     done
     stop_pid "$STATE/docker/docker.pid" dockerd "docker"
     rm -f "$DOCKER_SOCK"

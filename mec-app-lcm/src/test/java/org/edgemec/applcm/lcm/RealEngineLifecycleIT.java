@@ -155,9 +155,18 @@ class RealEngineLifecycleIT {
             JsonPath waiting = awaitMove(moveId, "AWAITING_COMMIT");
             assertEquals(List.of("STARTED", "GRANTED", "IMAGE_READY", "DUMPED", "RESTORED"),
                     waiting.getList("phases.phase"), waiting.prettify());
-            for (String t : List.of("grantMs", "imageCopyMs", "freezeDumpMs", "transferRestoreMs", "totalMs")) {
+            for (String t : List.of("grantMs", "imageCopyMs", "freezeDumpMs", "transferRestoreMs", "transferMs",
+                    "restoreMs", "downtimeMs", "totalMs", "criu.frozenUs", "criu.memdumpUs", "criu.memwriteUs",
+                    "criu.restoreUs")) {
                 assertTrue(waiting.get("timings." + t) != null, t + " missing: " + waiting.prettify());
             }
+            // the parts add up: the downtime spans the dump, the transfer and the restore
+            assertTrue(waiting.getLong("timings.downtimeMs") >= waiting.getLong("timings.freezeDumpMs")
+                    + waiting.getLong("timings.transferRestoreMs"), waiting.prettify());
+            assertTrue(waiting.getLong("timings.transferRestoreMs") >= waiting.getLong("timings.transferMs")
+                    + waiting.getLong("timings.restoreMs") - 1, waiting.prettify());
+            assertTrue(waiting.getLong("timings.criu.frozenUs") > 0 && waiting.getLong("timings.criu.restoreUs") > 0,
+                    waiting.prettify());
             assertTrue(waiting.getLong("archiveBytes") > 0, waiting.prettify());
             assertEquals(1, given().queryParam("appInstanceId", id).get("/app_lcm_ext/v1/app_moves").then()
                     .statusCode(200).extract().jsonPath().getList("$").size(), "one move for the two POSTs");

@@ -8,6 +8,7 @@ import org.edgemec.applcm.domain.engine.CheckpointOptions;
 import org.edgemec.applcm.domain.engine.ContainerInfo;
 import org.edgemec.applcm.domain.engine.EngineException;
 import org.edgemec.applcm.domain.engine.RestoreOptions;
+import org.edgemec.applcm.domain.engine.Restored;
 
 /**
  * A Podman host (4.x) reached through {@code podman system service}. Lifecycle goes through the
@@ -22,14 +23,22 @@ public class PodmanEngine extends DockerApiEngine implements CheckpointCapable {
     /** Podman 4.x answers this version prefix for all libpod calls used here. */
     private static final String LIBPOD = "/v4.0.0/libpod";
 
+    /** Null for an engine reached over TLS: {@link ArchiveTransport} speaks plain HTTP only, docker-java's does TLS. */
+    private final ArchiveTransport archives;
+
     public PodmanEngine(EngineSettings settings) {
         super(settings);
+        this.archives = settings.tls() == null ? new ArchiveTransport(settings, errors) : null;
     }
 
     /**
-     * {@code POST /libpod/containers/{name}/checkpoint?export=true}: the answer body is the
-     * archive (an uncompressed tar), streamed to the caller; the connection is released on close.
-     * With {@code keep=true} the checkpoint also stays in the container's userdata on this host.
+     * {@code POST /libpod/containers/{name}/checkpoint?export=true}: the answer body is the archive (an uncompressed
+     * tar), streamed to the caller through {@link ArchiveTransport}; the connection is closed on close. Podman 4.3
+     * writes the whole archive to a file in its {@code TMPDIR} first and sends the first byte only then, so the answer
+     * arrives when the source is dumped and the archive is complete. With {@code keep=true} the checkpoint also stays
+     * in the container's userdata on this host. ({@code printStats} cannot be used here: with {@code export=true}
+     * libpod answers the archive and drops the report that holds the statistics; the archive carries CRIU's own
+     * {@code stats-dump} file instead.)
      */
     @Override
     public InputStream checkpoint(String container, CheckpointOptions options) {
@@ -38,30 +47,36 @@ public class PodmanEngine extends DockerApiEngine implements CheckpointCapable {
                 + "&tcpEstablished=" + options.tcpEstablished()
                 + "&ignoreRootFS=" + options.ignoreRootFs()
                 + "&keep=" + options.keep();
-        return RawApi.bodyOf(raw.send("POST", path, null, null));
+        return archives != null ? archives.download(path) : RawApi.bodyOf(raw.send("POST", path, null, null));
     }
 
     /**
-     * {@code POST /libpod/containers/{name}/restore?import=true&name=NEW} with the archive as the
-     * (chunked) request body. Podman 4.3 answers 405 without a container segment, so the new
-     * name fills it; with import=true the segment is not looked up.
+     * {@code POST /libpod/containers/{name}/restore?import=true&name=NEW&printStats=true} with the archive as the
+     * chunked request body (1 MiB chunks, {@link ArchiveTransport}). Podman 4.3 answers 405 without a container
+     * segment, so the new name fills it; with import=true the segment is not looked up. Podman saves the whole body to
+     * a file in its {@code TMPDIR} before it unpacks and restores; its answer carries {@code criu_statistics}
+     * ({@code restore_time}, {@code forking_time}, microseconds) with {@code printStats=true}.
      */
     @Override
-    public String restore(InputStream archive, RestoreOptions options) {
+    public Restored restore(InputStream archive, RestoreOptions options, Runnable sent) {
         String name = RawApi.enc(options.newName());
         String path = LIBPOD + "/containers/" + name + "/restore?import=true&name=" + name
                 + "&tcpEstablished=" + options.tcpEstablished()
                 + "&ignoreStaticIP=" + options.ignoreStaticIp()
-                + "&ignoreStaticMAC=" + options.ignoreStaticMac();
-        String answer = raw.sendForText("POST", path, "application/x-tar", archive);
-        String id = idFrom(answer);
-        if (id != null) {
-            return id;
+                + "&ignoreStaticMAC=" + options.ignoreStaticMac()
+                + "&printStats=true";
+        String answer = archives != null ? archives.upload(path, "application/x-tar", archive, sent)
+                : raw.sendForText("POST", path, "application/x-tar", RawApi.onEnd(archive, sent));
+        JsonNode report = reportOf(answer);
+        String id = report != null && report.hasNonNull("Id") ? report.get("Id").asText() : null;
+        if (id == null) {
+            // Older answers carry no id: find the container by the name we gave it.
+            id = inspect(options.newName()).map(ContainerInfo::id)
+                    .orElseThrow(() -> new EngineException(name() + ": restored " + options.newName()
+                            + " but cannot find it; answer was: " + answer));
         }
-        // Older answers carry no id: find the container by the name we gave it.
-        return inspect(options.newName()).map(ContainerInfo::id)
-                .orElseThrow(() -> new EngineException(name() + ": restored " + options.newName()
-                        + " but cannot find it; answer was: " + answer));
+        JsonNode criu = report == null ? null : report.path("criu_statistics");
+        return new Restored(id, micros(criu, "restore_time"), micros(criu, "forking_time"));
     }
 
     /**
@@ -98,15 +113,19 @@ public class PodmanEngine extends DockerApiEngine implements CheckpointCapable {
         return state.path("Checkpointed").asBoolean(false) && !state.path("Running").asBoolean(false);
     }
 
-    private static String idFrom(String answer) {
+    private static JsonNode reportOf(String answer) {
         try {
             JsonNode node = RawApi.JSON.readTree(answer);
             if (node != null && node.isArray() && !node.isEmpty()) {
                 node = node.get(0);
             }
-            return node != null && node.hasNonNull("Id") ? node.get("Id").asText() : null;
+            return node != null && node.isObject() ? node : null;
         } catch (IOException e) {
             return null;
         }
+    }
+
+    private static Long micros(JsonNode stats, String field) {
+        return stats != null && stats.path(field).isNumber() ? stats.get(field).asLong() : null;
     }
 }

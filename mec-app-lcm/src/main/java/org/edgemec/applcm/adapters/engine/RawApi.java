@@ -15,8 +15,9 @@ import org.edgemec.applcm.domain.engine.EngineException;
 /**
  * Raw requests for the endpoints docker-java has no command for (checkpoint/restore), sent
  * through the same {@link DockerHttpClient} so unix sockets, TLS (the client certificate, the server checked
- * against the host's CA) and timeouts behave alike.
- * Bodies are streamed both ways: archives are never held in memory.
+ * against the host's CA) and timeouts behave alike. Bodies are streamed both ways: archives are never held in memory.
+ * Podman's archive calls, which move whole checkpoints, go through {@link ArchiveTransport} instead when the engine is
+ * reached without TLS.
  */
 final class RawApi {
 
@@ -78,19 +79,48 @@ final class RawApi {
             if (in == null) {
                 return "(no body)";
             }
-            String text = new String(in.readNBytes(MAX_ERROR_BODY), StandardCharsets.UTF_8).trim();
-            try {
-                JsonNode node = JSON.readTree(text);
-                if (node != null && node.hasNonNull("message")) {
-                    return node.get("message").asText();
-                }
-            } catch (IOException notJson) {
-                // plain-text error body: return it as is
-            }
-            return text;
+            return messageOf(new String(in.readNBytes(MAX_ERROR_BODY), StandardCharsets.UTF_8).trim());
         } catch (IOException e) {
             return "(unreadable body: " + e.getMessage() + ")";
         }
+    }
+
+    /** The "message" of a JSON error body, else the text as it is. */
+    static String messageOf(String text) {
+        try {
+            JsonNode node = JSON.readTree(text);
+            if (node != null && node.hasNonNull("message")) {
+                return node.get("message").asText();
+            }
+        } catch (IOException notJson) {
+            // plain-text error body: return it as is
+        }
+        return text;
+    }
+
+    /** {@code body}, running {@code atEnd} once when its last byte has been read (it has then been sent). */
+    static InputStream onEnd(InputStream body, Runnable atEnd) {
+        return new FilterInputStream(body) {
+            private boolean ended;
+
+            @Override
+            public int read() throws IOException {
+                return ended(super.read());
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                return ended(super.read(b, off, len));
+            }
+
+            private int ended(int n) {
+                if (n < 0 && !ended) {
+                    ended = true;
+                    atEnd.run();
+                }
+                return n;
+            }
+        };
     }
 
     /** Streams a response body and releases the HTTP connection when the caller closes it. */

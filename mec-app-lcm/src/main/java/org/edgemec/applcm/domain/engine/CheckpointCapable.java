@@ -7,7 +7,7 @@ import java.io.InputStream;
  * archive as a new container, on this or another host of the same kind (Podman's checkpoint
  * export/import). The target host must hold the same image id as the source.
  * The archive is streamed: {@code target.restore(source.checkpoint(id, opts), name)} relocates a
- * container without staging the archive on disk.
+ * container without EdgeMEC storing the archive (Podman 4.3 itself stages it as a file on both hosts).
  */
 public interface CheckpointCapable {
 
@@ -18,11 +18,15 @@ public interface CheckpointCapable {
      */
     InputStream checkpoint(String container, CheckpointOptions options);
 
-    /** Restores an archive from {@link #checkpoint} as a new, running container; returns its id. */
-    String restore(InputStream archive, RestoreOptions options);
+    /**
+     * Restores an archive from {@link #checkpoint} as a new, running container; returns its id and CRIU's restore
+     * statistics when the engine reports them. {@code sent} runs once the archive's last byte has gone to the engine
+     * (so a caller can tell the transfer from the restore that follows it).
+     */
+    Restored restore(InputStream archive, RestoreOptions options, Runnable sent);
 
     default String restore(InputStream archive, String newName) {
-        return restore(archive, RestoreOptions.named(newName));
+        return restore(archive, RestoreOptions.named(newName), () -> { }).containerId();
     }
 
     /**

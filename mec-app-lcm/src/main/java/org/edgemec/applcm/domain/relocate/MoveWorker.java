@@ -1,7 +1,6 @@
 package org.edgemec.applcm.domain.relocate;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
@@ -16,9 +15,11 @@ import org.edgemec.applcm.domain.engine.CheckpointOptions;
 import org.edgemec.applcm.domain.engine.ContainerEngine;
 import org.edgemec.applcm.domain.engine.ContainerInfo;
 import org.edgemec.applcm.domain.engine.ContainerSpec;
+import org.edgemec.applcm.domain.engine.CriuDumpStats;
 import org.edgemec.applcm.domain.engine.EngineException;
 import org.edgemec.applcm.domain.engine.ImageStore;
 import org.edgemec.applcm.domain.engine.RestoreOptions;
+import org.edgemec.applcm.domain.engine.Restored;
 import org.edgemec.applcm.domain.grant.GrantDecision;
 import org.edgemec.applcm.domain.grant.GrantService;
 import org.edgemec.applcm.domain.grant.ResourceNeed;
@@ -196,8 +197,7 @@ public class MoveWorker {
         }
 
         long freeze = System.nanoTime();
-        AtomicLong bytes = new AtomicLong();
-        InputStream archive = null;
+        ArchiveMeter archive = null;
         ContainerSpec coldSpec = null;
         RelocationMode mode = c.move().mode();
         try {
@@ -206,8 +206,8 @@ public class MoveWorker {
                         + c.inst().containerName() + " is gone from MEC host " + c.source().name()));
                 c.from().stop(c.src(), config.engine().defaultStopTimeout());
             } else {
-                archive = counted(((CheckpointCapable) c.from()).checkpoint(c.src(),
-                        CheckpointOptions.keptForRollback(mode == RelocationMode.KEEP_RUNNING)), bytes);
+                archive = new ArchiveMeter(((CheckpointCapable) c.from()).checkpoint(c.src(),
+                        CheckpointOptions.keptForRollback(mode == RelocationMode.KEEP_RUNNING)));
             }
             long dumpMs = ms(freeze);
             ledger.phase(moveId, MovePhase.DUMPED, e -> e.timings = ledger.write(ledger.timings(e)
@@ -228,28 +228,40 @@ public class MoveWorker {
         try {
             long t = System.nanoTime();
             String newId;
+            AtomicLong sent = new AtomicLong();
+            Restored restored = null;
             if (mode == RelocationMode.COLD) {
                 newId = c.to().create(coldSpec);
                 c.to().start(newId);
             } else {
                 try (InputStream in = archive) {
-                    newId = ((CheckpointCapable) c.to()).restore(in, RestoreOptions.named(c.inst().containerName()));
+                    restored = ((CheckpointCapable) c.to()).restore(in, RestoreOptions.named(c.inst().containerName()),
+                            () -> sent.set(System.nanoTime()));
                 } catch (IOException e) {
                     throw new IllegalStateException("closing the checkpoint stream failed: " + e.getMessage(), e);
                 }
+                newId = restored.containerId();
             }
+            long answered = System.nanoTime();
             long restoreMs = ms(t);
+            long downtimeMs = (answered - freeze) / 1_000_000;
+            Long transferMs = sent.get() == 0 ? null : (sent.get() - t) / 1_000_000;
+            Long afterSentMs = sent.get() == 0 ? null : (answered - sent.get()) / 1_000_000;
+            AppMove.Criu criu = restored == null ? null : criuOf(archive.dumpStats().orElse(null), restored);
             AppEndpoint targetEndpoint = endpointOf(c.to(), newId, c.appD(), image);
-            Long archiveBytes = mode == RelocationMode.COLD ? null : bytes.get();
+            Long archiveBytes = mode == RelocationMode.COLD ? null : archive.bytes();
             ledger.phase(moveId, MovePhase.RESTORED, e -> {
                 e.targetContainerId = newId;
                 e.targetEndpoint = targetEndpoint == null ? null : ledger.write(targetEndpoint);
                 e.archiveBytes = archiveBytes;
-                e.timings = ledger.write(ledger.timings(e).withTransferRestoreMs(restoreMs));
+                e.timings = ledger.write(ledger.timings(e).withRestoreSplit(restoreMs, transferMs, afterSentMs,
+                        downtimeMs, criu));
             });
             logPhase(c, MovePhase.RESTORED, restoreMs, "target container " + newId + " runs on " + c.target().name()
                     + (targetEndpoint == null ? "" : " at " + targetEndpoint.authority())
-                    + (archiveBytes == null ? "" : ", archive " + archiveBytes + " bytes"));
+                    + (archiveBytes == null ? "" : ", archive " + archiveBytes + " bytes")
+                    + (transferMs == null ? "" : ", transfer " + transferMs + " ms, restore " + afterSentMs + " ms")
+                    + ", down " + downtimeMs + " ms since the freeze");
             provisionTarget(c, targetEndpoint);
             if (targetEndpoint != null && targetEndpoint.port() != null) {
                 Long first = firstResponse(targetEndpoint, freeze);
@@ -749,26 +761,14 @@ public class MoveWorker {
         }
     }
 
-    private static InputStream counted(InputStream in, AtomicLong bytes) {
-        return new FilterInputStream(in) {
-            @Override
-            public int read() throws IOException {
-                int b = super.read();
-                if (b >= 0) {
-                    bytes.incrementAndGet();
-                }
-                return b;
-            }
-
-            @Override
-            public int read(byte[] buf, int off, int len) throws IOException {
-                int n = super.read(buf, off, len);
-                if (n > 0) {
-                    bytes.addAndGet(n);
-                }
-                return n;
-            }
-        };
+    /** CRIU's figures of both sides; null when neither engine reported any. */
+    private static AppMove.Criu criuOf(CriuDumpStats dump, Restored restored) {
+        if (dump == null && restored.criuRestoreUs() == null && restored.criuForkingUs() == null) {
+            return null;
+        }
+        return new AppMove.Criu(dump == null ? null : dump.freezingUs(), dump == null ? null : dump.frozenUs(),
+                dump == null ? null : dump.memdumpUs(), dump == null ? null : dump.memwriteUs(),
+                restored.criuRestoreUs(), restored.criuForkingUs());
     }
 
     private static long ms(long since) {
