@@ -8,8 +8,9 @@ import org.edgemec.applcm.domain.engine.EngineException;
 
 /**
  * Reads a stream ahead on its own thread into a few buffers, so that relaying an archive reads from the source while
- * it writes to the target instead of taking turns: the source engine stalls whenever nobody reads its answer (its
- * socket buffer is small), and one thread that alternates makes the transfer take the read time plus the write time.
+ * it writes to the target instead of taking turns: the source engine stalls whenever nobody reads its answer (a unix
+ * socket holds 208 KiB here, net.core.wmem_default), so one thread that alternates makes the transfer take the read
+ * time plus the write time (256 MiB measured: 716-842 ms taking turns, 613-629 ms read ahead).
  */
 final class ChunkPrefetch implements AutoCloseable {
 
