@@ -8,13 +8,15 @@
 #            move polled at its Location until COMMITTED (FAILED or any other end: stops with the move's error);
 #            timed from the POST to the first answer that shows COMMITTED
 #   raw      the same image run directly with podman-edge1, `podman container checkpoint --export` on edge1 and
-#            `podman container restore --import` on edge2 through the CLI wrappers, timed with date +%s%N
+#            `podman container restore --import` on edge2 through the CLI wrappers, timed with date +%s%N; the archive
+#            file on a tmpfs (RAW_DIR), as the engines stage theirs (scripts/setup-engines.sh)
 # Every relocation is checked: the restored container must keep counting with the in-memory token of the original
 # process (a fresh start draws a new one), otherwise the script stops and reports nothing.
 # Writes the section "Relocation" of docs/benchmarks.md and docs/benchmarks-relocation.png (gnuplot).
 # Needs: root, JDK 17, Maven (offline is enough once the project was built), busybox-static, gnuplot-nox, zip, jq,
 # curl, python3; the engines come from scripts/setup-engines.sh (started here when not running, and then stopped).
-# Settings: BENCH_SIZES ("8 64 256 1024", MiB), BENCH_REPS (3), BENCH_WORK.
+# Settings: BENCH_SIZES ("8 64 256 1024", MiB), BENCH_REPS (3), BENCH_WORK, BENCH_RAW_DIR (a tmpfs directory for
+# the raw archive, default under /dev/shm).
 set -euo pipefail
 shopt -s inherit_errexit
 
@@ -33,6 +35,7 @@ APP_NAME=relobench
 RAW_PREFIX=edgemec-bench-reloc
 BUSYBOX=${BUSYBOX:-/bin/busybox}
 RUN_ID=$(date +%s)
+RAW_DIR=${BENCH_RAW_DIR:-/dev/shm/edgemec-bench-reloc-$RUN_ID}
 WAIT=120   # seconds any single wait may take
 MOVE_WAIT=600   # seconds a move may take until COMMITTED
 MOVE_POLL=0.05  # seconds between two GETs of the move
@@ -44,7 +47,7 @@ for tool in java:openjdk-17-jdk-headless mvn:maven gnuplot:gnuplot-nox zip:zip j
     command -v "${tool%%:*}" >/dev/null || die "${tool%%:*} is missing: apt-get install ${tool#*:}"
 done
 [[ -x $BUSYBOX ]] || die "$BUSYBOX missing (apt-get install busybox-static)"
-rm -rf "$WORK" && mkdir -p "$WORK"
+rm -rf "$WORK" && mkdir -p "$WORK" "$RAW_DIR"
 DEVSTACK_PID=
 LCM_PID=
 ENGINES_STARTED=0
@@ -71,6 +74,7 @@ cleanup() {
             "$p" rmi -f "$c" >/dev/null 2>&1
         done
     done
+    rm -rf "$RAW_DIR"
     rm -rf "$WORK"/*.tar "$WORK"/*.zip "$WORK"/packages "$WORK"/pkg-* "$WORK"/rootfs "$WORK"/devstack-data 2>/dev/null
     if [[ $ENGINES_STARTED == 1 ]]; then
         say "stopping the engines this run started"
@@ -273,6 +277,11 @@ await_move() {
     done
 }
 
+# what each EdgeMEC move records, in the order of results.txt after "lcm SIZE REP WALL"
+LCM_FIELDS='.timings.totalMs, .timings.freezeDumpMs, .timings.transferRestoreMs, .timings.imageCopyMs, .archiveBytes,
+    .timings.downtimeMs, .timings.transferMs, .timings.restoreMs, .timings.criu.frozenUs, .timings.criu.memwriteUs,
+    .timings.criu.restoreUs, .timings.criu.memdumpUs'
+
 bench_lcm() {  # bench_lcm SIZE REP INSTANCE
     local size=$1 rep=$2 inst=$3 ctr tok before t0 wall loc move target
     lcm_op "$inst" instantiate '{"selectedMECHostInfo": [{"hostName": "edge1", "hostId": {"name": "edge1"}}]}'
@@ -286,35 +295,37 @@ bench_lcm() {  # bench_lcm SIZE REP INSTANCE
     move=$(await_move "$loc")
     wall=$(($(now_ms) - t0))
     echo "$move" >"$WORK/move-$size-$rep.json"
-    jq -e '[.timings.totalMs, .timings.freezeDumpMs, .timings.transferRestoreMs, .timings.imageCopyMs, .archiveBytes]
-        | all(. != null)' <<<"$move" >/dev/null \
+    jq -e "[$LCM_FIELDS] | all(. != null)" <<<"$move" >/dev/null \
         || die "edgemec $size MiB: move $loc lacks a timing or archiveBytes: $(jq -c '{timings, archiveBytes}' <<<"$move")"
     target=$(jq -r .targetContainerId <<<"$move")
     check_continues "$P2" "$target" "$tok" "$before" "edgemec $size MiB"
     "$P1" container exists "$ctr" && die "edgemec $size MiB: source container $ctr still exists on edge1"
-    echo "lcm $size $rep $wall $(jq -r '[.timings.totalMs, .timings.freezeDumpMs, .timings.transferRestoreMs, .timings.imageCopyMs, .archiveBytes] | @tsv' <<<"$move")" \
-        >>"$WORK/results.txt"
+    echo "lcm $size $rep $wall $(jq -r "[$LCM_FIELDS] | @tsv" <<<"$move")" >>"$WORK/results.txt"
     say "edgemec $size MiB #$rep: ${wall} ms to COMMITTED (move: $(jq -c '.timings + {archiveBytes}' <<<"$move")); count $before -> $FIRST -> $AFTER"
     lcm_op "$inst" terminate '{"terminationType": "FORCEFUL"}'
 }
 
 bench_raw() {  # bench_raw SIZE REP
-    local size=$1 rep=$2 src=$RAW_PREFIX-$size-$2 dst=$RAW_PREFIX-$size-$2-r tok before t0 t1 t2 bytes
+    local size=$1 rep=$2 src=$RAW_PREFIX-$size-$2 dst=$RAW_PREFIX-$size-$2-r tok before t0 t1 t2 bytes criu
     "$P1" run -d --name "$src" --memory "$((size + 128))m" --cpus 1 "$IMAGE:$size" >/dev/null
     await_count "$P1" "$src" any 5
     tok=$TOK before=$COUNT
     t0=$(date +%s%N)
-    "$P1" container checkpoint --export "$WORK/raw.tar" --compress none "$src" >/dev/null
+    "$P1" container checkpoint --export "$RAW_DIR/raw.tar" --compress none --print-stats "$src" >"$WORK/raw-ckpt.json"
     t1=$(date +%s%N)
-    "$P2" container restore --import "$WORK/raw.tar" --name "$dst" --ignore-static-ip --ignore-static-mac >/dev/null
+    "$P2" container restore --import "$RAW_DIR/raw.tar" --name "$dst" --ignore-static-ip --ignore-static-mac \
+        --print-stats >"$WORK/raw-restore.json"
     t2=$(date +%s%N)
     check_continues "$P2" "$dst" "$tok" "$before" "raw $size MiB"
-    bytes=$(stat -c %s "$WORK/raw.tar")
-    echo "raw $size $rep $(((t2 - t0) / 1000000)) $(((t1 - t0) / 1000000)) $(((t2 - t1) / 1000000)) $bytes" >>"$WORK/results.txt"
+    bytes=$(stat -c %s "$RAW_DIR/raw.tar")
+    criu=$(jq -r '.container_statistics[0].criu_statistics.frozen_time' "$WORK/raw-ckpt.json")
+    criu="$criu $(jq -r '.container_statistics[0].criu_statistics.restore_time' "$WORK/raw-restore.json")"
+    [[ $criu =~ ^[0-9]+\ [0-9]+$ ]] || die "raw $size MiB: no CRIU statistics from --print-stats: $criu"
+    echo "raw $size $rep $(((t2 - t0) / 1000000)) $(((t1 - t0) / 1000000)) $(((t2 - t1) / 1000000)) $bytes $criu" >>"$WORK/results.txt"
     say "raw $size MiB #$rep: $(((t2 - t0) / 1000000)) ms (checkpoint $(((t1 - t0) / 1000000)), restore $(((t2 - t1) / 1000000)), archive $bytes B); count $before -> $FIRST -> $AFTER"
     "$P1" rm -f "$src" >/dev/null
     "$P2" rm -f "$dst" >/dev/null
-    rm -f "$WORK/raw.tar"
+    rm -f "$RAW_DIR/raw.tar"
 }
 
 # drops sizes the machine cannot hold: source and target hold the data, the raw path writes the archive on disk
@@ -336,13 +347,16 @@ fit_sizes() {
 
 median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 
-# prints one line per size: size lcm_wall lcm_total lcm_dump lcm_xfer lcm_img lcm_bytes raw_total raw_ckpt raw_restore raw_bytes
+# prints one line per size: 1 size, 2 lcm_wall, 3 lcm_total, 4 lcm_dump, 5 lcm_xfer_restore, 6 lcm_img, 7 lcm_bytes,
+# 8 lcm_downtime, 9 lcm_transfer, 10 lcm_restore, 11 criu_frozen_us, 12 criu_memwrite_us, 13 criu_restore_us,
+# 14 criu_memdump_us, 15 raw_total, 16 raw_ckpt, 17 raw_restore, 18 raw_bytes, 19 raw_criu_frozen_us,
+# 20 raw_criu_restore_us (each the median of its own column)
 summary() {
     local size f kind
     for size in $SIZES; do
         printf '%s' "$size"
-        for f in 4 5 6 7 8 9; do printf ' %s' "$(awk -v s="$size" -v f="$f" '$1 == "lcm" && $2 == s { print $f }' "$WORK/results.txt" | median)"; done
-        for f in 4 5 6 7; do printf ' %s' "$(awk -v s="$size" -v f="$f" '$1 == "raw" && $2 == s { print $f }' "$WORK/results.txt" | median)"; done
+        for f in 4 5 6 7 8 9 10 11 12 13 14 15 16; do printf ' %s' "$(awk -v s="$size" -v f="$f" '$1 == "lcm" && $2 == s { print $f }' "$WORK/results.txt" | median)"; done
+        for f in 4 5 6 7 8 9; do printf ' %s' "$(awk -v s="$size" -v f="$f" '$1 == "raw" && $2 == s { print $f }' "$WORK/results.txt" | median)"; done
         printf '\n'
     done >"$WORK/summary.txt"
 }
@@ -357,10 +371,12 @@ set ylabel "time (s)"
 set logscale x 2
 set key top left
 set grid
-plot "$WORK/summary.txt" using 1:(\$2/1000) with linespoints lw 2 pt 7 title "EdgeMEC checkpoint_restore (POST to COMMITTED)", \
-     "$WORK/summary.txt" using 1:(\$8/1000) with linespoints lw 2 pt 5 title "podman CLI checkpoint --export + restore --import", \
+plot "$WORK/summary.txt" using 1:(\$8/1000) with linespoints lw 2 pt 7 title "EdgeMEC downtime (freeze to target running)", \
+     "$WORK/summary.txt" using 1:(\$15/1000) with linespoints lw 2 pt 5 title "podman CLI checkpoint --export + restore --import", \
+     "$WORK/summary.txt" using 1:(\$2/1000) with linespoints lw 1 pt 9 title "EdgeMEC checkpoint_restore, POST to COMMITTED", \
      "$WORK/summary.txt" using 1:(\$4/1000) with linespoints lw 1 dt 2 pt 6 title "EdgeMEC part: freezeDumpMs", \
-     "$WORK/summary.txt" using 1:(\$5/1000) with linespoints lw 1 dt 2 pt 4 title "EdgeMEC part: transferRestoreMs"
+     "$WORK/summary.txt" using 1:(\$9/1000) with linespoints lw 1 dt 2 pt 4 title "EdgeMEC part: transferMs", \
+     "$WORK/summary.txt" using 1:(\$10/1000) with linespoints lw 1 dt 2 pt 8 title "EdgeMEC part: restoreMs"
 GP
     say "wrote $PNG"
 }
@@ -369,11 +385,17 @@ write_doc() {
     local table skipped_note=
     table=$(awk '
         BEGIN {
-            print "| MiB held | EdgeMEC move (ms) | move totalMs | freezeDumpMs | transferRestoreMs | imageCopyMs | raw CLI total (ms) | raw checkpoint / restore (ms) | EdgeMEC / raw | archive EdgeMEC / raw (MiB) |"
-            print "|---:|---:|---:|---:|---:|---:|---:|---|---:|---|"
+            print "| MiB held | EdgeMEC downtime (ms) | freezeDumpMs | transferMs | restoreMs | CRIU frozen / memwrite / restore (ms) | raw CLI total (ms) | raw checkpoint / restore (ms) | raw CRIU frozen / restore (ms) | downtime / raw | EdgeMEC move, POST to COMMITTED (ms) | move / raw | archive EdgeMEC / raw (MiB) |"
+            print "|---:|---:|---:|---:|---:|---|---:|---|---|---:|---:|---:|---|"
         }
-        { printf "| %d | %d | %d | %d | %d | %d | %d | %d / %d | %.2f | %.1f / %.1f |\n", $1, $2, $3, $4, $5, $6, $8, $9, $10,
-              $2 / $8, $7 / 1048576, $11 / 1048576 }' "$WORK/summary.txt")
+        { printf "| %d | %d | %d | %d | %d | %d / %d / %d | %d | %d / %d | %d / %d | %.2f | %d | %.2f | %.1f / %.1f |\n", $1, $8, $4, $9, $10,
+              $11 / 1000, $12 / 1000, $13 / 1000, $15, $16, $17, $19 / 1000, $20 / 1000, $8 / $15, $2, $2 / $15,
+              $7 / 1048576, $18 / 1048576 }' "$WORK/summary.txt")
+    local split
+    split=$(awk '{ printf "%s%d MiB %+d ms (transferMs %d, freezeDumpMs %+d, restoreMs %+d; CRIU frozen %+d, restore %+d)",
+        (NR > 1 ? "; " : ""), $1, $8 - $15, $9, $4 - $16, $10 - $17, ($11 - $19) / 1000, ($13 - $20) / 1000 }' "$WORK/summary.txt")
+    local above
+    above=$(awk '$8 / $15 > 1.0 { printf "%s%d", (n++ ? ", " : ""), $1 }' "$WORK/summary.txt")
     [[ -z $SKIPPED ]] || skipped_note="
 - Skipped sizes:${SKIPPED} MiB (memory available below 3x or disk free below 2x the size on this run)."
     local section
@@ -402,24 +424,48 @@ $table
   \`POST /app_lcm_ext/v1/app_instances/{id}/checkpoint_restore\`
   \`{"targetHost": "edge2", "mode": "STOP_AND_COPY", "commit": "AUTO"}\`, which answers 202 with the \`Location\` of
   the AppMove; the script then GETs that move every ${MOVE_POLL} s until its \`state\` is COMMITTED (a FAILED move
-  stops the script with the move's \`error\`). "EdgeMEC move" is the wall time from the POST to the first answer
-  showing COMMITTED, as a client sees it (so it includes up to one poll interval); the other EdgeMEC columns are the
-  move's own \`timings\`: \`totalMs\` = the move's work from its start on the LCM executor to COMMITTED;
-  \`freezeDumpMs\` = freeze + dump until the source engine starts sending (the checkpoint is exported with
-  \`keep=true\`, kept on edge1 for a rollback until the commit); \`transferRestoreMs\` = streamed transfer and
-  restore together (the archive never touches disk); \`imageCopyMs\` = image save/load, 0 when edge2 already holds
-  the image id (as here). The move also includes granting on edge2, each phase committed to PostgreSQL before the
-  next, and the commit (the instance naming edge2, the source grant released, the source container removed with its
-  kept checkpoint); the app has no port, so there is no TCP probe and no \`firstResponseMs\`. The instance is
-  terminated after each move and instantiated again.
+  stops the script with the move's \`error\`). The columns up to "CRIU" are the move's own \`timings\`:
+  "EdgeMEC downtime" = \`downtimeMs\`, from the checkpoint request (the freeze) until edge2 answered that the
+  restored container runs; its parts: \`freezeDumpMs\` until edge1 starts sending (libpod sends only once CRIU's dump
+  is done, the whole tar is written to its \`TMPDIR\` and the source's storage and network are cleaned up; the
+  checkpoint is exported with \`keep=true\`, kept on edge1 for a rollback until the commit), then the DUMPED commit to
+  PostgreSQL (the few ms the parts leave over), \`transferMs\` until the archive's last byte went to edge2 (relayed
+  by the JVM from edge1's answer into edge2's request in 1 MiB chunks, edge2 saving it to its \`TMPDIR\`),
+  \`restoreMs\` until edge2 answered (it reads the archive for the config, creates the container, unpacks, CRIU
+  restores). "CRIU" shows CRIU's own \`frozen_time\` and \`memwrite_time\` (the \`stats-dump\` inside the
+  archive) and \`restore_time\` (edge2's \`printStats\` answer). "EdgeMEC move, POST to COMMITTED" is the wall time
+  from the POST to the first answer showing COMMITTED, as a client sees it (up to one poll interval more): besides the
+  downtime it holds granting on edge2, the phase commits and the commit itself (the instance naming edge2, the source
+  grant released, the source container removed with its kept checkpoint), which the raw CLI does not do. The app has
+  no port, so there is no TCP probe and no \`firstResponseMs\`. The instance is terminated after each move and
+  instantiated again. \`imageCopyMs\` was 0 in every move (edge2 holds the image id).
+- **Engines**: \`scripts/setup-engines.sh\` starts each Podman service with \`TMPDIR\` on a tmpfs, where libpod 4.3
+  stages the exported tar and the received body as whole files (see [engines.md](engines.md#checkpoint-archives-in-podman-431)).
 - **raw CLI**: the same image run with \`podman-edge1 run --memory\` (same limit), then
   \`podman-edge1 container checkpoint --export raw.tar --compress none\` and
   \`podman-edge2 container restore --import raw.tar --ignore-static-ip --ignore-static-mac\` (the options the
   EdgeMEC engine adapter passes through the libpod API: uncompressed archive, root file system changes included),
-  timed with \`date +%s%N\` around the two commands; the archive goes through a file. Removing the source is not timed.
-- Each cell is the median of its own column over the repetitions; "EdgeMEC / raw" divides the two median
-  totals. Memory limit per container: N + 128 MiB. The archive column is what actually moves (the N MiB plus the
-  processes' other pages and the checkpoint metadata).
+  timed with \`date +%s%N\` around the two commands, both with \`--print-stats\` for CRIU's \`frozen_time\` and
+  \`restore_time\` ("raw CRIU" column; read after the work, from the files CRIU wrote); \`raw.tar\` lies on a tmpfs (\`/dev/shm\`), like the
+  engines' staged copies, so neither side writes the archive to the disk's file system. Removing the source is not
+  timed.
+- **Above 1.0x** (downtime / raw) in this run: ${above:-no size}${above:+ MiB}. With Podman 4.3's API a move does
+  what the raw CLI does plus one step in series: edge1 answers only once its whole tar is staged and edge2 restores
+  only once the whole body is staged, so the transfer between them overlaps neither; the raw CLI hands one file from
+  one command to the next. \`transferMs\` grows with the archive and is bounded by edge1's answer (in
+  [engines.md](engines.md#checkpoint-archives-in-podman-431), \`curl\` needed 440-620 ms to read a 256 MiB export).
+  In \`freezeDumpMs\` and \`restoreMs\` EdgeMEC only waits for the engine's answer; their differences to the raw
+  parts, like CRIU's own, vary from run to run with the load of the machine.
+- **Where the time goes**, EdgeMEC downtime minus the raw CLI total, with \`transferMs\` (the step the raw CLI does
+  not have: edge1's staged tar sent through the JVM into edge2's staged body) and each part minus its raw counterpart
+  (\`freezeDumpMs\` - raw checkpoint, \`restoreMs\` - raw restore, CRIU's own times against the raw run's), medians:
+  ${split}. What libpod does in each
+  part is in [engines.md](engines.md#checkpoint-archives-in-podman-431); the parts leave a few ms for the DUMPED
+  commit, which must be durable before edge2 may create the container (recovery relies on it).
+- Each cell is the median of its own column over the repetitions (so the parts need not add up to the downtime);
+  "downtime / raw" divides the median downtime by the median raw total, "move / raw" the median wall time by it.
+  Memory limit per container: N + 128 MiB. The archive column is what actually moves (the N MiB plus the processes'
+  other pages and the checkpoint metadata).
 - \`/dev/shm\` is not used for the fill: containers get the engine's default 64 MiB \`/dev/shm\` and the engine
   adapter has no shm size setting, so it could not hold 256 MiB or more.${skipped_note}
 DOC
