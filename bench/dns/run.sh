@@ -218,8 +218,9 @@ write_doc() {
     if [[ $APP == 1 ]]; then
         app_note='- **app**: the whole mec-platform application (`java -Xmx384m -XX:+UseSerialGC -jar quarkus-run.jar`, as
   `./mec up` runs it) on its own embedded PostgreSQL and Kafka, the names provisioned as DnsRules of 10 app
-  instances through the provisioning API; the records of each name are read once from PostgreSQL (`DnsRuleService`) and
-  then answered from memory on the event loop (`DnsAnswerCache`) until a rule, steering or instance changes.
+  instances through the provisioning API; every name'"'"'s records are preloaded from PostgreSQL in one bulk read
+  (`DnsAnswerPreloader`, `DnsRuleService.findAll`) after each provisioning, and answered from memory on the event
+  loop (`DnsAnswerCache`) until a rule, steering or instance changes.
 '
     fi
     section=$(cat <<DOC
