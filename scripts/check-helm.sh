@@ -298,6 +298,14 @@ check "default: no ConfigMap names 127.0.0.1 or localhost" \
 check "external: no ConfigMap names 127.0.0.1 or localhost" \
     bash -c "! awk '/^kind: ConfigMap/,/^---/' '$EXT' | grep -qE '127\.0\.0\.1|localhost'"
 
+"$HELM" template t "$CHART" --set namePrefix=staging- -n mec >"$WORK/prefix.yaml"
+check "namePrefix and namespace: peers, platform URLs and the LCM URL use the prefixed Service names" \
+    bash -c "grep -q 'edgemec.proxy.peers.edge2.authority=staging-edge2-mec-platform.mec.svc:18443' '$WORK/prefix.yaml' &&
+        grep -q 'edgemec.proxy.peers.edge2.control-url=http://staging-edge2-mec-platform:18083' '$WORK/prefix.yaml' &&
+        grep -q 'edgemec.hosts.edge2.platform-url=http://staging-edge2-mec-platform:18083' '$WORK/prefix.yaml' &&
+        grep -q 'EDGEMEC_LCM_URL: \"http://staging-mec-app-lcm:18081\"' '$WORK/prefix.yaml' &&
+        grep -q 'claimName: staging-mec-app-lcm-packages' '$WORK/prefix.yaml'"
+
 # --- resources and probes -------------------------------------------------------------
 check "default: every container (4 services, PostgreSQL, Kafka) has resources" count_is 6 "$DEF" '^          resources:$'
 check "default: every service Deployment has a startup probe" count_is 4 "$DEF" '^          startupProbe:$'
