@@ -111,6 +111,13 @@ public class CredentialHandoffs {
                 : movedTo.get(appInstanceId, () -> moved(appInstanceId).map(m -> m.movedTo));
     }
 
+    /** Non-blocking: true only when this platform knows from memory that the instance has not moved away. */
+    @io.quarkus.arc.NoClassInterceptors // no transaction: called on the event loop
+    public boolean knownNotMoved(String appInstanceId) {
+        Optional<String> known = appInstanceId == null ? null : movedTo.getIfFresh(appInstanceId);
+        return known != null && known.isEmpty();
+    }
+
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<MovedAppInstanceEntity> movedClient(String clientId) {
         return moved.find("clientId", clientId).firstResultOptional();

@@ -22,6 +22,7 @@ import java.security.PublicKey;
 import java.security.spec.X509EncodedKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -115,6 +116,16 @@ public class TokenService {
                 .jws().keyId(keys.keyId())
                 .sign(keys.privateKey());
         return new IssuedToken(token, lifetime);
+    }
+
+    /**
+     * Non-blocking: whom the token was issued to when it was verified before and has not expired, else empty (then
+     * only {@link #verify} can tell).
+     */
+    public Optional<Bearer> verifiedBefore(String token) {
+        VerifiedToken known = token == null ? null : verified.getIfPresent(token);
+        return known != null && Instant.now().getEpochSecond() < known.expiresAt()
+                ? Optional.of(known.bearer()) : Optional.empty();
     }
 
     /** @return the app instance or app provider the token was issued to */

@@ -42,6 +42,12 @@ public class ServiceDiscovery {
         return answers.get("q:" + query.key(), () -> array(query.run(services)));
     }
 
+    /** Non-blocking: the answer to {@code query} when it is in memory for the current generation, else null. */
+    @io.quarkus.arc.NoClassInterceptors // no transaction: called on the event loop
+    public byte[] findInMemory(ServiceQuery query) {
+        return answers.getIfFresh("q:" + query.key());
+    }
+
     /** The stored ServiceInfo of one service. */
     public byte[] get(String serviceId) {
         byte[] body = answers.get("i:" + serviceId, () -> {

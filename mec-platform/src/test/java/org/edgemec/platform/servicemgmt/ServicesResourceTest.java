@@ -104,6 +104,40 @@ class ServicesResourceTest {
                 .then().statusCode(200).body("$", hasSize(0));
     }
 
+    /**
+     * A repeated lookup is answered from memory on the event loop ({@code DiscoveryFastPath}): the same bytes and
+     * headers as the full path's, while what the full path refuses (an undeclared parameter, an unacceptable media
+     * type, a forged token, a bad value) is still refused, and a new registration is in the next answer.
+     */
+    @Test
+    void shouldAnswerARepeatedLookupFromMemoryAsTheFullPathDoes() {
+        Mp1Apps.App app = Mp1Apps.provision();
+        String category = "c-fast-" + UUID.randomUUID();
+        create(app, serviceInfo("svc-" + UUID.randomUUID(), "ACTIVE", category, null));
+        var first = given().header("Authorization", app.bearer()).queryParam("ser_category_id", category)
+                .get(BASE + "/services").then().statusCode(200).extract();
+        var again = given().header("Authorization", app.bearer()).queryParam("ser_category_id", category)
+                .get(BASE + "/services").then().statusCode(200).extract();
+        assertEquals(first.asString(), again.asString());
+        assertEquals(first.contentType(), again.contentType());
+        assertEquals(first.header("Content-Length"), again.header("Content-Length"));
+
+        given().header("Authorization", app.bearer()).queryParam("ser_category_id", category)
+                .queryParam("ser_nmae", "x").get(BASE + "/services").then().statusCode(400)
+                .contentType("application/problem+json").body("detail", containsString("ser_nmae"));
+        given().header("Authorization", app.bearer()).accept("text/plain").queryParam("ser_category_id", category)
+                .get(BASE + "/services").then().statusCode(406);
+        given().header("Authorization", app.bearer() + "x").queryParam("ser_category_id", category)
+                .get(BASE + "/services").then().statusCode(401);
+        given().header("Authorization", app.bearer()).queryParam("ser_category_id", category)
+                .queryParam("is_local", "maybe").get(BASE + "/services").then().statusCode(400)
+                .body("detail", containsString("is_local"));
+
+        create(app, serviceInfo("svc-" + UUID.randomUUID(), "ACTIVE", category, null));
+        given().header("Authorization", app.bearer()).queryParam("ser_category_id", category)
+                .get(BASE + "/services").then().statusCode(200).body("$", hasSize(2));
+    }
+
     /** Polls (each poll is a real lookup) until the answer shows the value: the notification's delivery has no fixed time. */
     private static void awaitState(Mp1Apps.App app, String path, String field, String expected) {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
