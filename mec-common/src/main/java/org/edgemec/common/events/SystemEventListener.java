@@ -44,16 +44,14 @@ public class SystemEventListener {
             LOG.warn("dropping system event without id");
             return;
         }
-        if (processed.findByIdOptional(id).isPresent()) {
+        String type = event.path("type").asText("unknown");
+        String source = event.path("source").asText("unknown");
+        // one statement, not a look-up then an insert: replicas of a service share this table, and two of them (or a
+        // redelivery racing the first delivery) must not both insert; the loser sees 0 rows instead of a key violation
+        if (!processed.recordOnce(id, type, source, OffsetDateTime.now())) {
             LOG.debugf("system event %s already processed", id);
             return;
         }
-        ProcessedEvent record = new ProcessedEvent();
-        record.eventId = id;
-        record.eventType = event.path("type").asText("unknown");
-        record.source = event.path("source").asText("unknown");
-        record.processedAt = OffsetDateTime.now();
-        processed.persist(record);
-        LOG.infof("system event %s from %s: %s", record.eventType, record.source, id);
+        LOG.infof("system event %s from %s: %s", type, source, id);
     }
 }
