@@ -1,5 +1,6 @@
 package org.edgemec.relocation.saga;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
@@ -58,8 +59,22 @@ public class RelocationService {
      * Accepts a relocation after checking what can be checked now (the request's rules, the instance and a named host
      * exist, no other relocation of the instance runs). The same Idempotency-Key again returns the first relocation.
      */
-    @Transactional
     public Accepted create(RelocationRequest body, String idempotencyKey) {
+        try {
+            return QuarkusTransaction.requiringNew().call(() -> createOnce(body, idempotencyKey));
+        } catch (ConflictException conflict) {
+            if (idempotencyKey == null) {
+                throw conflict;
+            }
+            // the same key sent twice at once (to two replicas, or a client retrying before the answer): the request
+            // that lost the race sees the other's relocation of the instance; it answers that one, as a retry would
+            return QuarkusTransaction.requiringNew().call(() -> relocations.byIdempotencyKey(idempotencyKey)
+                    .filter(earlier -> earlier.appInstanceId.equals(body.appInstanceId()))
+                    .map(earlier -> new Accepted(snapshot(earlier), false))).orElseThrow(() -> conflict);
+        }
+    }
+
+    private Accepted createOnce(RelocationRequest body, String idempotencyKey) {
         if (idempotencyKey != null) {
             Optional<RelocationEntity> earlier = relocations.byIdempotencyKey(idempotencyKey);
             if (earlier.isPresent()) {

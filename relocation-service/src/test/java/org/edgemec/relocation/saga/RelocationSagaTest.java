@@ -294,6 +294,33 @@ class RelocationSagaTest {
                 .body("[0].relocationId", equalTo(first));
     }
 
+    @org.junit.jupiter.api.RepeatedTest(4)
+    void shouldAnswerTheSameRelocationToTheSameIdempotencyKeySentTwiceAtOnce() throws Exception {
+        // two replicas (or a client retrying before the first answer) get the same request at the same time
+        String inst = newInstance("edge1");
+        ScriptedMecSystem.HELD_MOVES.add(inst);
+        String key = "key-" + UUID.randomUUID();
+        java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(2);
+        java.util.concurrent.Callable<JsonPath> post = () -> {
+            start.await(10, java.util.concurrent.TimeUnit.SECONDS);
+            return operator().contentType(ContentType.JSON).header("Idempotency-Key", key)
+                    .body(request(inst, "edge2", "DNS")).post(RELOCATIONS).then().extract().jsonPath();
+        };
+        java.util.concurrent.ExecutorService two = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            java.util.concurrent.Future<JsonPath> a = two.submit(post);
+            java.util.concurrent.Future<JsonPath> b = two.submit(post);
+            String first = a.get(30, java.util.concurrent.TimeUnit.SECONDS).getString("relocationId");
+            String second = b.get(30, java.util.concurrent.TimeUnit.SECONDS).getString("relocationId");
+            assertNotNull(first, "first answer: no relocation");
+            assertEquals(first, second, "both answers name the one relocation");
+        } finally {
+            two.shutdownNow();
+            ScriptedMecSystem.HELD_MOVES.remove(inst);
+        }
+        operator().get(RELOCATIONS + "?appInstanceId=" + inst).then().statusCode(200).body("size()", equalTo(1));
+    }
+
     @Test
     void shouldPlaceByNearestZoneAndByLoad() {
         // edge3 (zone-b, 1 vCPU) is busy: 50 instances
