@@ -30,11 +30,16 @@ final class Operator {
 
     /** V3.1.1 path family: {@code onboarded_app_packages/{appDId}} (the package id until the AppD names its own). */
     static JsonNode onboardV3(Packages.Package p) {
-        String id = Http.post(Stack.LCM + "/app_pkgm/v1/onboarded_app_packages", null, createBody(p)).expect(201)
+        return onboardV3(Stack.LCM, p);
+    }
+
+    /** The same through the mec-app-lcm at {@code lcm} (one replica of it). */
+    static JsonNode onboardV3(String lcm, Packages.Package p) {
+        String id = Http.post(lcm + "/app_pkgm/v1/onboarded_app_packages", null, createBody(p)).expect(201)
                 .json().path("id").asText();
-        Http.send("PUT", Stack.LCM + "/app_pkgm/v1/onboarded_app_packages/" + id + "/package_content", null,
+        Http.send("PUT", lcm + "/app_pkgm/v1/onboarded_app_packages/" + id + "/package_content", null,
                 "application/zip", p.zip()).expect(202);
-        return until(() -> Http.get(Stack.LCM + "/app_pkgm/v1/onboarded_app_packages/" + p.appDId(), null).json(),
+        return until(() -> Http.get(lcm + "/app_pkgm/v1/onboarded_app_packages/" + p.appDId(), null).json(),
                 j -> "ONBOARDED".equals(j.path("onboardingState").asText()), "package " + p.appDId() + " ONBOARDED");
     }
 
@@ -44,27 +49,41 @@ final class Operator {
     }
 
     static String createInstance(String appDId, String name) {
-        return Http.post(Stack.LCM + "/app_lcm/v1/app_instances", null,
+        return createInstance(Stack.LCM, appDId, name);
+    }
+
+    static String createInstance(String lcm, String appDId, String name) {
+        return Http.post(lcm + "/app_lcm/v1/app_instances", null,
                 Map.of("appDId", appDId, "appInstanceName", name)).expect(201).json().path("id").asText();
     }
 
     /** Starts an LCM task and waits for its op occ to end; returns the op occ details (steps and error). */
     static JsonNode task(String instanceId, String task, Object body, String expectedState) {
-        Http.Answer started = Http.post(Stack.LCM + "/app_lcm/v1/app_instances/" + instanceId + "/" + task, null, body)
+        return task(Stack.LCM, instanceId, task, body, expectedState);
+    }
+
+    /** The same through the mec-app-lcm at {@code lcm}, which it also reads the op occ from. */
+    static JsonNode task(String lcm, String instanceId, String task, Object body, String expectedState) {
+        Http.Answer started = Http.post(lcm + "/app_lcm/v1/app_instances/" + instanceId + "/" + task, null, body)
                 .expect(202);
-        String location = started.header("Location").orElseThrow(() -> new AssertionError(task + ": no Location"));
-        String opId = location.substring(location.lastIndexOf('/') + 1);
+        String header = started.header("Location").orElseThrow(() -> new AssertionError(task + ": no Location"));
+        String opId = header.substring(header.lastIndexOf('/') + 1);
+        String location = lcm + "/app_lcm/v1/app_lcm_op_occs/" + opId;
         JsonNode op = until(() -> Http.get(location, null).expect(200).json(),
                 j -> List.of("COMPLETED", "FAILED_TEMP", "FAILED").contains(j.path("operationState").asText()),
                 task + " op occ " + opId + " ends");
-        JsonNode details = Http.get(Stack.LCM + "/app_lcm_ext/v1/app_lcm_op_occs/" + opId, null).expect(200).json();
+        JsonNode details = Http.get(lcm + "/app_lcm_ext/v1/app_lcm_op_occs/" + opId, null).expect(200).json();
         assertEquals(expectedState, op.path("operationState").asText(), task + " of " + instanceId + " ended "
                 + op.path("operationState").asText() + "; op occ error: " + details.path("error"));
         return details;
     }
 
     static JsonNode instantiate(String instanceId, String host, String expectedState) {
-        return task(instanceId, "instantiate", Map.of("selectedMECHostInfo",
+        return instantiate(Stack.LCM, instanceId, host, expectedState);
+    }
+
+    static JsonNode instantiate(String lcm, String instanceId, String host, String expectedState) {
+        return task(lcm, instanceId, "instantiate", Map.of("selectedMECHostInfo",
                 List.of(Map.of("hostName", host, "hostId", Map.of("name", host)))), expectedState);
     }
 

@@ -15,6 +15,10 @@ final class Stack {
     static final Path STATE = Path.of(env("EDGEMEC_STATE_DIR", ROOT.resolve(".mec").toString()));
     static final String RELOCATION = "http://127.0.0.1:" + env("EDGEMEC_RELOCATION_PORT", "18080");
     static final String LCM = "http://127.0.0.1:" + env("EDGEMEC_LCM_PORT", "18081");
+    /** The second replicas of EDGEMEC_REPLICAS=2 ./mec up: EDGEMEC_*_PORT_2, else the first one's port + 100. */
+    static final String RELOCATION_2 = "http://127.0.0.1:" + env("EDGEMEC_RELOCATION_PORT_2",
+            String.valueOf(port(RELOCATION) + 100));
+    static final String LCM_2 = "http://127.0.0.1:" + env("EDGEMEC_LCM_PORT_2", String.valueOf(port(LCM) + 100));
     static final String EDGE1 = "http://127.0.0.1:" + env("EDGEMEC_EDGE1_PORT", "18082");
     static final String EDGE2 = "http://127.0.0.1:" + env("EDGEMEC_EDGE2_PORT", "18083");
     static final int EDGE1_DNS = Integer.parseInt(env("EDGEMEC_EDGE1_DNS_PORT", "18053"));
@@ -66,6 +70,35 @@ final class Stack {
         if (p.waitFor() != 0) {
             throw new AssertionError("./mec up failed: " + Files.readString(STATE.resolve("logs/journey-mec-up.log")));
         }
+    }
+
+    /** EDGEMEC_REPLICAS=2 ./mec up: starts the second replicas (and whatever else is not running). */
+    static void upWithReplicas() throws IOException, InterruptedException {
+        ProcessBuilder pb = new ProcessBuilder(ROOT.resolve("mec").toString(), "up").directory(ROOT.toFile())
+                .redirectErrorStream(true).redirectOutput(STATE.resolve("logs/journey-mec-up.log").toFile());
+        pb.environment().put("EDGEMEC_REPLICAS", "2");
+        if (pb.start().waitFor() != 0) {
+            throw new AssertionError("EDGEMEC_REPLICAS=2 ./mec up failed: "
+                    + Files.readString(STATE.resolve("logs/journey-mec-up.log")));
+        }
+    }
+
+    /** Stops one component of ./mec up as ./mec down does (SIGTERM to its process group, pid file removed). */
+    static void stop(String service) throws IOException, InterruptedException {
+        Path file = STATE.resolve("run/" + service + ".pid");
+        if (!Files.exists(file)) {
+            return;
+        }
+        String pid = Files.readString(file).strip();
+        new ProcessBuilder("kill", "-TERM", "--", "-" + pid).start().waitFor();
+        while (new ProcessBuilder("kill", "-0", pid).start().waitFor() == 0) {
+            Thread.sleep(100);
+        }
+        Files.delete(file);
+    }
+
+    private static int port(String url) {
+        return Integer.parseInt(url.substring(url.lastIndexOf(':') + 1));
     }
 
     private static String operatorToken() {
