@@ -199,7 +199,8 @@ class ReplicaJourney {
     private static boolean healthy(String url) {
         try {
             return Http.get(url + "/q/health/ready", null).status() == 200;
-        } catch (RuntimeException e) {
+        } catch (AssertionError refused) {
+            // Http reports a connection it could not make as an AssertionError
             return false;
         }
     }
