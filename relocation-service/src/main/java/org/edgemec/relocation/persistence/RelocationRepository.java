@@ -38,7 +38,7 @@ public class RelocationRepository implements PanacheRepositoryBase<RelocationEnt
         return rows.stream().findFirst();
     }
 
-    /** Leases this worker still holds from before a restart (the same instance name): free them at once. */
+    /** Leases this worker still holds from before a restart (the same worker name: instance name and machine): free them at once. */
     public int releaseLeasesOf(String owner) {
         return update("leaseOwner = null, leaseUntil = null where leaseOwner = ?1 and state in ?2", owner, ACTIVE);
     }

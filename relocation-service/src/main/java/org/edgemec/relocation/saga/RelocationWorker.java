@@ -16,7 +16,7 @@ import org.jboss.logging.Logger;
  * Runs relocation sagas: claims a due relocation (row lock + lease), runs its current step outside any
  * transaction, records the result. A step that waits (a move in progress) gives the relocation back with a time to
  * look again, so one worker drives many relocations. A crashed worker's relocations are taken over once its lease
- * passed, or at once by the same instance restarting.
+ * passed, or at once by the same instance restarting on the same machine ({@link WorkerName}).
  */
 @ApplicationScoped
 public class RelocationWorker {
@@ -29,9 +29,9 @@ public class RelocationWorker {
     private final String owner;
 
     public RelocationWorker(SagaLedger ledger, Instance<SagaStep> all,
-                            @ConfigProperty(name = "edgemec.instance-name") String owner) {
+                            @ConfigProperty(name = "edgemec.instance-name") String instanceName) {
         this.ledger = ledger;
-        this.owner = owner;
+        this.owner = WorkerName.of(instanceName, WorkerName.machine());
         all.forEach(s -> steps.put(s.name(), s));
         for (StepName n : StepName.values()) {
             if (!steps.containsKey(n)) {
