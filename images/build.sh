@@ -181,6 +181,7 @@ build_base() {
     "$PODMAN" run --rm --network none "$BASE_IMAGE" java -version >/dev/null 2>&1 ||
         die "the JRE of $BASE_IMAGE does not run in it: $PODMAN run --rm $BASE_IMAGE java -version"
     echo "$inputs" >"$stamp"
+    echo "$modules" >"$STATE/base.modules"
     rm -rf "$work"
 }
 
