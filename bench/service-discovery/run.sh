@@ -240,11 +240,12 @@ HTTP/1.1 keep-alive.
 $table
 
 - **platform**: the whole mec-platform application (\`java -Xmx384m -XX:+UseSerialGC -jar quarkus-run.jar\`, as
-  \`./mec up\` runs it) on its own embedded PostgreSQL and Kafka. A request passes the Mp1 filters (bearer token
-  from the cache of verified tokens, the moved-instance check from memory, query and field validation) on a worker
-  thread and is answered with the stored JSON bytes of the query's answer, kept in memory until \`mec_service\`
-  changes (\`ServiceDiscovery\`, see mec-platform/README.md "In-memory read paths"): no database read and no JSON
-  mapping per request; a registration is still seen by the next lookup.
+  \`./mec up\` runs it) on its own embedded PostgreSQL and Kafka. The first request of a query passes the Mp1 filters
+  (bearer token verified, moved-instance check, query and field validation) on a worker thread and stores the JSON
+  bytes of its answer until \`mec_service\` changes (\`ServiceDiscovery\`); the repeated ones, whose token was verified
+  before, are answered with those bytes on the event loop (\`DiscoveryFastPath\`, see mec-platform/README.md
+  "In-memory read paths"): no worker thread, database read or JSON mapping per request; a registration is still
+  seen by the next lookup.
 - **raw Vert.x**: \`bench/service-discovery/RawVertxServer.java\` (source-launch, the Vert.x jars of the
   platform's build, one event loop per core, same JVM options): one Vert.x Web route that answers the bodies captured
   from the platform from memory, with no authentication, database or JSON mapping; it runs after the platform
