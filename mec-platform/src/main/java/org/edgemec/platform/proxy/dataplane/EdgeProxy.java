@@ -58,7 +58,7 @@ public final class EdgeProxy implements LocalProxy {
         this.settings = settings;
         this.runtime = runtime;
         this.cache = new ClientStateCache(runtime, settings.name(), runtime.config.stateCacheTtl());
-        this.rules = new TrafficRulesSnapshot(runtime, ruleSource);
+        this.rules = new TrafficRulesSnapshot(runtime, ruleSource, runtime.ruleReader);
         this.control = new ProxyControlHandler(this, runtime);
         this.problems = new ProxyProblems(runtime.json);
         int configured = runtime.config.eventLoops();

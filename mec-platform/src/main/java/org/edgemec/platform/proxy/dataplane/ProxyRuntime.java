@@ -2,6 +2,7 @@ package org.edgemec.platform.proxy.dataplane;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vertx.core.Vertx;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 import org.edgemec.platform.domain.rules.ActiveTrafficRules;
@@ -20,6 +21,8 @@ import org.edgemec.platform.proxy.tls.PlatformCa;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * Builds proxy instances on the Quarkus-managed Vert.x and gives their event-loop code the domain calls it needs
@@ -43,6 +46,12 @@ public class ProxyRuntime {
     private final ActiveTrafficRules platformRules;
     private final DeviceSightings sightings;
     private final TableChanges changes;
+    /** Reads and compiles the proxies' traffic rules (short reads, one at a time), off every event loop. */
+    final ExecutorService ruleReader = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "edge-proxy-rules");
+        t.setDaemon(true);
+        return t;
+    });
 
     /** What {@link ActiveTrafficRules#inPriorityOrder()} reads: the rules and the host names they are scoped to. */
     private static final Set<String> RULE_TABLES = Set.of("traffic_rule", "proxy_service");
@@ -67,6 +76,11 @@ public class ProxyRuntime {
         this.sightings = sightings;
         this.transactions = transactions;
         this.changes = changes;
+    }
+
+    @PreDestroy
+    void stopRuleReader() {
+        ruleReader.shutdownNow();
     }
 
     /** Calls {@code onChange} (without blocking) after each committed change of the traffic rules' tables. */

@@ -5,10 +5,15 @@ import io.vertx.core.Promise;
 import org.edgemec.platform.domain.rules.ActiveTrafficRules;
 import org.jboss.logging.Logger;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executor;
+
 /**
- * The ACTIVE traffic rules, compiled, as last read. Re-read on a worker thread (the event loop never waits for them)
- * when {@link ProxyRuntime} reports a change of the tables they come from, and on {@link #refresh()}; changes that
- * arrive while a read runs are folded into one more read after it, so the last change is always read.
+ * The ACTIVE traffic rules, compiled, as last read. Re-read off the event loop (on {@link ProxyRuntime}'s rule
+ * reader thread, so the event loop never waits for them) when the tables they come from change and on
+ * {@link #refresh()}. Calls that arrive while a read runs are served by one more read after it, so the last change is
+ * always read. Plain promises and an executor of its own: a read never depends on a Vert.x context that may be gone.
  */
 final class TrafficRulesSnapshot {
 
@@ -16,14 +21,16 @@ final class TrafficRulesSnapshot {
 
     private final ProxyRuntime runtime;
     private final ActiveTrafficRules source;
+    private final Executor reader;
     private volatile TrafficRuleMatcher rules = TrafficRuleMatcher.NONE;
-    /** The read in progress (null when none) and whether a change came after it started. */
-    private Future<Void> reading;
-    private Promise<Void> again;
+    private boolean reading;
+    /** The callers waiting for a read that starts after their call. */
+    private List<Promise<Void>> waiting = new ArrayList<>();
 
-    TrafficRulesSnapshot(ProxyRuntime runtime, ActiveTrafficRules source) {
+    TrafficRulesSnapshot(ProxyRuntime runtime, ActiveTrafficRules source, Executor reader) {
         this.runtime = runtime;
         this.source = source;
+        this.reader = reader;
     }
 
     TrafficRuleMatcher current() {
@@ -31,34 +38,37 @@ final class TrafficRulesSnapshot {
     }
 
     /** Reads the rules again; the future completes once a read that started after this call has ended. */
-    synchronized Future<Void> refresh() {
-        if (reading == null) {
-            reading = read();
-            return reading;
+    Future<Void> refresh() {
+        Promise<Void> done = Promise.promise();
+        boolean start;
+        synchronized (this) {
+            waiting.add(done);
+            start = !reading;
+            reading = true;
         }
-        if (again == null) {
-            again = Promise.promise();
+        if (start) {
+            reader.execute(this::readWhileAsked);
         }
-        return again.future();
+        return done.future();
     }
 
-    private Future<Void> read() {
-        return runtime.vertx.executeBlocking(() -> TrafficRuleMatcher.compile(runtime.rules(source)), false)
-                .onSuccess(fresh -> rules = fresh)
-                .onFailure(e -> LOG.warnf("traffic rules not re-read, keeping the last ones: %s", e.getMessage()))
-                .<Void>mapEmpty()
-                .recover(e -> Future.succeededFuture())
-                .andThen(done -> next());
-    }
-
-    private synchronized void next() {
-        if (again == null) {
-            reading = null;
-            return;
+    private void readWhileAsked() {
+        while (true) {
+            List<Promise<Void>> served;
+            synchronized (this) {
+                if (waiting.isEmpty()) {
+                    reading = false;
+                    return;
+                }
+                served = waiting;
+                waiting = new ArrayList<>();
+            }
+            try {
+                rules = TrafficRuleMatcher.compile(runtime.rules(source));
+            } catch (RuntimeException e) {
+                LOG.warnf("traffic rules not re-read, keeping the last ones: %s", e.getMessage());
+            }
+            served.forEach(Promise::tryComplete);
         }
-        Promise<Void> waiting = again;
-        again = null;
-        reading = read();
-        reading.onComplete(waiting);
     }
 }
