@@ -32,8 +32,10 @@ CRIU_TARBALL="${CRIU_TARBALL:-$ROOT/../shared/cache/criu_${CRIU_VERSION}.orig.ta
 CRIU_PREFIX="${CRIU_PREFIX:-/opt/edgemec/criu}"
 CRIU_CACHE="${CRIU_CACHE:-/opt/edgemec/cache}"
 
+# catatonit: the pause process of the infra container of every pod (`podman kube play`, scripts/check-kube-play.sh);
+# Podman builds its pause image from it, and it is only a Recommends of the podman package
 ENGINE_PACKAGES=(podman runc docker.io busybox-static containernetworking-plugins iptables curl gcc libc6-dev
-    socat openssl)
+    socat openssl catatonit)
 CRIU_BUILD_DEPS=(build-essential pkg-config libbsd-dev libcap-dev libgnutls28-dev libnet1-dev
     libnftables-dev libnl-3-dev libprotobuf-c-dev libprotobuf-dev protobuf-c-compiler
     protobuf-compiler uuid-dev python3-protobuf)
