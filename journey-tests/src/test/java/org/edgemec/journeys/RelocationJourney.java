@@ -3,7 +3,6 @@ package org.edgemec.journeys;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -43,7 +42,7 @@ class RelocationJourney {
     static String id;
     static String token;
     static long count;
-    static boolean broken;
+    static final JourneySteps STEPS = new JourneySteps();
     static Path work;
     static Receiver subscriber;
     static String registration;
@@ -76,28 +75,13 @@ class RelocationJourney {
 
     @BeforeEach
     void notBroken(TestInfo step) {
-        assumeTrue(!broken, "an earlier step failed");
-        Journal.reset();
-        Journal.note("== " + step.getDisplayName());
-    }
-
-    private static void step(ThrowingRunnable body) throws Exception {
-        try {
-            body.run();
-        } catch (Throwable t) {
-            broken = true;
-            throw t;
-        }
-    }
-
-    interface ThrowingRunnable {
-        void run() throws Exception;
+        STEPS.begin(step);
     }
 
     @Test
     @Order(10)
     void theStatefulCounterRunsOnEdge1AndEdge1sDnsAnswersItsAddress() throws Exception {
-        step(() -> {
+        STEPS.run(() -> {
             Operator.onboardV3(COUNTER);
             id = Operator.createInstance(COUNTER.appDId(), COUNTER.appDId());
             Operator.instantiate(id, "edge1", "COMPLETED");
@@ -118,7 +102,7 @@ class RelocationJourney {
     @Test
     @Order(20)
     void aMec021SubscriberFollowsTheCounter() throws Exception {
-        step(() -> {
+        STEPS.run(() -> {
             Http.post(Stack.RELOCATION + "/amsi/v1/subscriptions", Stack.OPERATOR, Map.of(
                     "subscriptionType", "MobilityProcedureSubscription",
                     "callbackReference", subscriber.url("/mobility"),
@@ -130,7 +114,7 @@ class RelocationJourney {
     @Test
     @Order(30)
     void dnsSteeringEdge1ToEdge2KeepsCountAndToken() throws Exception {
-        step(() -> {
+        STEPS.run(() -> {
             String before = containerIp("edge1");
             next(before);
             JsonNode r = relocate("edge2", "DNS", "COMPLETED");
@@ -150,7 +134,7 @@ class RelocationJourney {
     @Test
     @Order(35)
     void onEdge2TheCounterStillReachesMp1WithTheUrlCredentialsAndTokenItWasStartedWith() throws Exception {
-        step(() -> {
+        STEPS.run(() -> {
             Map<String, String> env = containerEnv("edge2");
             assertEquals(Stack.EDGE1, strip(env.get("MEC_PLATFORM_URL")), "the restored process keeps edge1's URL");
             // its Mp1 calls to edge1 go on to edge2, where its edge1 token is valid
@@ -167,7 +151,7 @@ class RelocationJourney {
     @Test
     @Order(40)
     void trafficRuleSteeringEdge2ToEdge1ServesEdge2sProxyClientsFromEdge1() throws Exception {
-        step(() -> {
+        STEPS.run(() -> {
             Curl client = new Curl(work.resolve("tr-client"), Stack.EDGE2_PROXY_HTTPS, false);
             Operator.until(() -> client.login("edge2"), r -> r.exit() == 0 && r.out().endsWith("200"),
                     "login at edge2's proxy for " + COUNTER.dnsName());
@@ -188,7 +172,7 @@ class RelocationJourney {
     @Test
     @Order(50)
     void altSvcSteeringEdge1ToEdge2HandsTheClientOverWithoutAFailedRequest() throws Exception {
-        step(() -> {
+        STEPS.run(() -> {
             Curl client = new Curl(work.resolve("altsvc-client"), Stack.EDGE1_PROXY_HTTPS, true);
             Operator.until(() -> client.login("edge1"), r -> r.exit() == 0 && r.out().endsWith("200"),
                     "login at edge1's proxy for " + COUNTER.dnsName());
@@ -247,7 +231,7 @@ class RelocationJourney {
     @Test
     @Order(60)
     void aRelocationToAHostWhoseEngineIsDownFailsAndTheCounterServesOnWithItsState() throws Exception {
-        step(() -> {
+        STEPS.run(() -> {
             Http.post(Stack.LCM + "/app_lcm_ext/v1/mec_hosts", null, Map.of("name", DEAD_HOST, "engineKind", "PODMAN",
                     "engineEndpoint", "unix://" + work.resolve("no-engine.sock"), "zone", "zone-dead"))
                     .expect(201);
@@ -267,7 +251,7 @@ class RelocationJourney {
     @Test
     @Order(70)
     void relocationServiceKilledDuringTheMoveResumesAfterRestartAndTheCounterKeepsItsState() throws Exception {
-        step(() -> {
+        STEPS.run(() -> {
             String source = host();
             String target = other(source);
             next(containerIp(source));
@@ -290,7 +274,7 @@ class RelocationJourney {
     @Test
     @Order(80)
     void lcmKilledDuringTheMoveIsRecoveredWithExactlyOneLiveCopyAndTheState() throws Exception {
-        step(() -> {
+        STEPS.run(() -> {
             String source = host();
             String target = other(source);
             next(containerIp(source));
@@ -316,7 +300,7 @@ class RelocationJourney {
     @Test
     @Order(90)
     void aRegisteredDeviceLoggingInAtTheOtherZonesProxyBringsTheCounterToIt() throws Exception {
-        step(() -> {
+        STEPS.run(() -> {
             String source = host();
             String other = other(source);
             int otherProxy = other.equals("edge1") ? Stack.EDGE1_PROXY_HTTPS : Stack.EDGE2_PROXY_HTTPS;

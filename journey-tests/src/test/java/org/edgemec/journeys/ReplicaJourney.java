@@ -1,7 +1,6 @@
 package org.edgemec.journeys;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -37,7 +36,7 @@ class ReplicaJourney {
     static final Map<String, String> RELOCATION_REPLICAS = new LinkedHashMap<>();
 
     static boolean startedReplicas;
-    static boolean broken;
+    static final JourneySteps STEPS = new JourneySteps();
     static Receiver amsSubscriber;
     static Receiver lcmSubscriber;
     static String id;
@@ -87,28 +86,13 @@ class ReplicaJourney {
 
     @BeforeEach
     void notBroken(TestInfo step) {
-        assumeTrue(!broken, "an earlier step failed");
-        Journal.reset();
-        Journal.note("== " + step.getDisplayName());
-    }
-
-    private static void step(ThrowingRunnable body) throws Exception {
-        try {
-            body.run();
-        } catch (Throwable t) {
-            broken = true;
-            throw t;
-        }
-    }
-
-    interface ThrowingRunnable {
-        void run() throws Exception;
+        STEPS.begin(step);
     }
 
     @Test
     @Order(10)
     void anInstanceOnboardedAndInstantiatedThroughLcmReplica2IsSeenByReplica1AndItsSubscriber() throws Exception {
-        step(() -> {
+        STEPS.run(() -> {
             lcmSubscription = Http.post(Stack.LCM + "/app_lcm/v1/subscriptions", null, Map.of(
                     "subscriptionType", "AppLcmOpOccStateChangeSubscription",
                     "callbackUri", lcmSubscriber.url("/lcm"))).expect(201).json().path("id").asText();
@@ -127,7 +111,7 @@ class ReplicaJourney {
     @Test
     @Order(20)
     void anAmsSubscriptionMadeOnReplica2IsServedByReplica1() throws Exception {
-        step(() -> {
+        STEPS.run(() -> {
             amsSubscription = Http.post(Stack.RELOCATION_2 + "/amsi/v1/subscriptions", Stack.OPERATOR, Map.of(
                     "subscriptionType", "MobilityProcedureSubscription",
                     "callbackReference", amsSubscriber.url("/mobility"),
@@ -140,7 +124,7 @@ class ReplicaJourney {
     @Test
     @Order(30)
     void aRelocationStartedThroughReplica1IsReadBackThroughReplica2WithEachStepRunOnce() throws Exception {
-        step(() -> {
+        STEPS.run(() -> {
             String path = start(Stack.RELOCATION, "edge2");
             JsonNode r = Operator.until(() -> Http.get(Stack.RELOCATION_2 + path, Stack.OPERATOR).expect(200).json(),
                     j -> List.of("COMPLETED", "FAILED", "CANCELLED").contains(j.path("state").asText()),
@@ -155,7 +139,7 @@ class ReplicaJourney {
     @Test
     @Order(40)
     void theReplicaKilledInTheMiddleOfARelocationLeavesItToTheOtherWhichFinishesIt() throws Exception {
-        step(() -> {
+        STEPS.run(() -> {
             String path = start(Stack.RELOCATION_2, "edge1");
             String relocationId = path.substring(path.lastIndexOf('/') + 1);
             Operator.until(() -> Http.get(Stack.RELOCATION + path, Stack.OPERATOR).json(),
@@ -182,7 +166,7 @@ class ReplicaJourney {
     @Test
     @Order(50)
     void eachNotificationReachedItsSubscriberOnce() throws Exception {
-        step(() -> {
+        STEPS.run(() -> {
             // both relocations ended COMPLETED: TRIGGERED and COMPLETED of each, once
             List<Integer> statuses = Operator.until(ReplicaJourney::mobilityStatuses,
                     s -> s.stream().filter(x -> x == 2).count() >= 2, "both COMPLETED notifications");

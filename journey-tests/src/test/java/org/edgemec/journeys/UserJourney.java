@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -44,7 +43,7 @@ class UserJourney {
     static final Packages.Package REFUSED = Packages.of("refused", "localhost/edgemec/counter:latest", RUN);
 
     static final Map<String, String> ids = new HashMap<>();
-    static boolean broken;
+    static final JourneySteps STEPS = new JourneySteps();
     static Path work;
 
     @BeforeAll
@@ -68,29 +67,7 @@ class UserJourney {
 
     @BeforeEach
     void notBroken(TestInfo step) {
-        assumeTrue(!broken, "an earlier step failed");
-        Journal.reset();
-        Journal.note("== " + step.getDisplayName());
-    }
-
-    private static <T> T step(java.util.concurrent.Callable<T> body) throws Exception {
-        try {
-            return body.call();
-        } catch (Throwable t) {
-            broken = true;
-            throw t;
-        }
-    }
-
-    private static void step(ThrowingRunnable body) throws Exception {
-        step(() -> {
-            body.run();
-            return null;
-        });
-    }
-
-    interface ThrowingRunnable {
-        void run() throws Exception;
+        STEPS.begin(step);
     }
 
     // ---- operator: onboard and instantiate ------------------------------------------------------------------------
@@ -98,7 +75,7 @@ class UserJourney {
     @Test
     @Order(10)
     void operatorOnboardsCounterOnV2AndHttpdOnV3Paths() throws Exception {
-        step(() -> {
+        STEPS.run(() -> {
             JsonNode counter = Operator.onboardV2(COUNTER);
             assertEquals(COUNTER.appDId(), counter.path("appDId").asText());
             assertEquals("ENABLED", counter.path("operationalState").asText());
@@ -111,7 +88,7 @@ class UserJourney {
     @Test
     @Order(20)
     void operatorInstantiatesBothOnEdge1AndTheyAreProvisionedThere() throws Exception {
-        step(() -> {
+        STEPS.run(() -> {
             for (Packages.Package p : List.of(COUNTER, HTTPD)) {
                 String id = Operator.createInstance(p.appDId(), p.appDId());
                 ids.put(p.appDId(), id);
@@ -141,7 +118,7 @@ class UserJourney {
     @Test
     @Order(30)
     void aPlatformRefusalEndsFailedTempWithThePlatformsAnswer() throws Exception {
-        step(() -> {
+        STEPS.run(() -> {
             Operator.onboardV2(REFUSED);
             String id = Operator.createInstance(REFUSED.appDId(), REFUSED.appDId());
             ids.put(REFUSED.appDId(), id);
@@ -169,7 +146,7 @@ class UserJourney {
     @Test
     @Order(40)
     void appObtainsItsTokenRegistersPublishesAServiceAndReadsItsRules() throws Exception {
-        step(() -> {
+        STEPS.run(() -> {
             String id = ids.get(HTTPD.appDId());
             Map<String, String> env = containerEnv("edge1", container(id));
             assertEquals(id, env.get("MEC_APP_INSTANCE_ID"));
@@ -211,7 +188,7 @@ class UserJourney {
     @Test
     @Order(42)
     void appUsesTheAmsWithItsMp1TokenAndSeesOnlyWhatIsItsOwn() throws Exception {
-        step(() -> {
+        STEPS.run(() -> {
             String httpd = ids.get(HTTPD.appDId());
             String counter = ids.get(COUNTER.appDId());
             String bearer = ids.get("bearer");
@@ -244,7 +221,7 @@ class UserJourney {
     @Test
     @Order(43)
     void appIsToldOfAMoveTransfersItsContextAndReportsIt() throws Exception {
-        step(() -> {
+        STEPS.run(() -> {
             String httpd = ids.get(HTTPD.appDId());
             String bearer = ids.get("bearer");
             String services = Stack.RELOCATION + "/amsi/v1/app_mobility_services";
@@ -297,7 +274,7 @@ class UserJourney {
     @Test
     @Order(45)
     void theAmsListsTheInstancesOfAnAppOnEveryHostWithTheirEndpoints() throws Exception {
-        step(() -> {
+        STEPS.run(() -> {
             String second = Operator.createInstance(HTTPD.appDId(), HTTPD.appDId() + "-edge2");
             ids.put("httpd-edge2", second);
             Operator.instantiate(second, "edge2", "COMPLETED");
@@ -329,7 +306,7 @@ class UserJourney {
     @Test
     @Order(50)
     void digAnswersTheAppsDnsRulesAtEdge1() throws Exception {
-        step(() -> {
+        STEPS.run(() -> {
             assertEquals("10.0.0.80", dig(HTTPD.dnsName()));
             assertEquals("10.0.0.12", dig(COUNTER.dnsName()));
         });
@@ -338,7 +315,7 @@ class UserJourney {
     @Test
     @Order(60)
     void clientLogsInAtEdge1sProxyAndReachesTheHttpdPage() throws Exception {
-        step(() -> {
+        STEPS.run(() -> {
             Path ca = work.resolve("ca.pem");
             Files.writeString(ca, Http.get(Stack.EDGE1 + "/edge_proxy/v1/ca.pem", null).expect(200).body());
             String login = "{\"clientId\":\"" + Stack.PROXY_CLIENT + "\",\"secret\":\"" + Stack.PROXY_SECRET
@@ -359,7 +336,7 @@ class UserJourney {
     @Test
     @Order(70)
     void operatorStopsAndStartsHttpdAndThePlatformFollowsTheNewAddress() throws Exception {
-        step(() -> {
+        STEPS.run(() -> {
             String id = ids.get(HTTPD.appDId());
             Operator.task(id, "operate", Map.of("changeStateTo", "STOPPED", "stopType", "FORCEFUL"), "COMPLETED");
             Cli.Result stopped = curl("-b", work.resolve("cookies").toString(), origin() + "/");
@@ -386,7 +363,7 @@ class UserJourney {
     @Test
     @Order(80)
     void operatorMovesTheRunningCounterToEdge2WithCheckpointRestore() throws Exception {
-        step(() -> {
+        STEPS.run(() -> {
             String id = ids.get(COUNTER.appDId());
             String container = container(id);
             int before = Operator.until(() -> maxCount(logs("edge1", container)), n -> n >= 20, "count 20 on edge1");
@@ -423,7 +400,7 @@ class UserJourney {
     @Test
     @Order(90)
     void operatorTerminatesHttpdAndItIsGoneFromThePlatformDnsAndProxy() throws Exception {
-        step(() -> {
+        STEPS.run(() -> {
             String id = ids.get(HTTPD.appDId());
             String container = container(id);
             JsonNode op = Operator.task(id, "terminate", Map.of("terminationType", "FORCEFUL"), "COMPLETED");
