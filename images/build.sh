@@ -17,6 +17,8 @@
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+# shellcheck source=../scripts/lib/runroot.sh
+source "$ROOT/scripts/lib/runroot.sh"
 STATE="${EDGEMEC_IMAGES_DIR:-$ROOT/.mec/images}"
 PODMAN="$STATE/bin/podman"
 JDK="${EDGEMEC_IMAGE_JDK:-$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")}"
@@ -52,7 +54,9 @@ done
 
 # --- the store: its own root, runroot, tmpdir and containers.conf, one wrapper that every call goes through ---------
 write_store() {
-    mkdir -p "$STATE/bin" "$STATE/root" "$STATE/runroot" "$STATE/tmp"
+    local runroot
+    runroot=$(podman_runroot "$STATE/runroot")
+    mkdir -p "$STATE/bin" "$STATE/root" "$runroot" "$STATE/tmp"
     # as for the edge engines (scripts/setup-engines.sh): no systemd and no journald here (cgroupfs, file events,
     # k8s-file logs), and ulimits runc may set here (the default nofile limit is refused: "error setting rlimit")
     cat >"$STATE/containers.conf" <<'EOF'
@@ -69,7 +73,7 @@ EOF
 #!/bin/sh
 # podman on the EdgeMEC image store (written by images/build.sh)
 export CONTAINERS_CONF='$STATE/containers.conf'
-exec podman --root '$STATE/root' --runroot '$STATE/runroot' --tmpdir '$STATE/tmp' "\$@"
+exec podman --root '$STATE/root' --runroot '$runroot' --tmpdir '$STATE/tmp' "\$@"
 EOF
     chmod +x "$PODMAN"
 }

@@ -22,6 +22,8 @@
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+# shellcheck source=lib/runroot.sh
+source "$ROOT/scripts/lib/runroot.sh"
 CHART="$ROOT/helm/edgemec"
 VALUES="$CHART/ci/kube-play-values.yaml"
 HELM="$ROOT/.mec/tools/bin/helm"
@@ -183,8 +185,8 @@ played=1
 cp "$STATE/containers.conf" "$WORK/containers.conf"
 sed -i "/^\[containers\]/a base_hosts_file = \"$WORK/out/hosts\"" "$WORK/containers.conf"
 kube_play() {
-    CONTAINERS_CONF="$WORK/containers.conf" podman --root "$STATE/root" --runroot "$STATE/runroot" --tmpdir "$STATE/tmp" \
-        kube play "$@"
+    CONTAINERS_CONF="$WORK/containers.conf" podman --root "$STATE/root" --runroot "$(podman_runroot "$STATE/runroot")" \
+        --tmpdir "$STATE/tmp" kube play "$@"
 }
 # --network host: the pods' network (also hostNetwork in each pod), and no default kube network is created
 if kube_play --quiet --network host "$WORK/out/kube-play.yaml" >"$WORK/play.log" 2>&1; then

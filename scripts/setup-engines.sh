@@ -23,6 +23,8 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 # shellcheck source=lib/engines-common.sh
 source "$ROOT/scripts/lib/engines-common.sh"
+# shellcheck source=lib/runroot.sh
+source "$ROOT/scripts/lib/runroot.sh"
 # shellcheck source=lib/engine-tls.sh
 source "$ROOT/scripts/lib/engine-tls.sh"
 
@@ -172,8 +174,9 @@ EOF
     mv "$CONTAINERS_CONF.tmp" "$CONTAINERS_CONF"
     local name
     for name in "${PODMAN_HOSTS[@]}"; do
-        local dir="$STATE/podman-$name"
-        mkdir -p "$dir/root" "$dir/runroot" "$dir/tmp" "$dir/stage"
+        local dir="$STATE/podman-$name" runroot
+        runroot=$(podman_runroot "$dir/runroot")
+        mkdir -p "$dir/root" "$runroot" "$dir/tmp" "$dir/stage"
         # One wrapper per host, so humans, build.sh and the service use identical flags.
         # TMPDIR: where libpod's API stages whole checkpoint archives (see mount_stage).
         cat >"$STATE/bin/podman-$name" <<EOF
@@ -182,7 +185,7 @@ EOF
 export CONTAINERS_CONF='$CONTAINERS_CONF'
 export PATH='$(dirname "$CRIU_BIN")':"\$PATH"
 export TMPDIR='$dir/stage'
-exec podman --root '$dir/root' --runroot '$dir/runroot' --tmpdir '$dir/tmp' "\$@"
+exec podman --root '$dir/root' --runroot '$runroot' --tmpdir '$dir/tmp' "\$@"
 EOF
         chmod +x "$STATE/bin/podman-$name"
     done
